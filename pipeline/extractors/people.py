@@ -1,0 +1,11 @@
+"""Extractor: people (placeholder until implemented)."""
+from __future__ import annotations
+
+from ..model import Doc
+from ..registry import register
+
+
+@register("people")
+class People:
+    def __call__(self, doc: Doc) -> Doc:
+        return doc

@@ -1,0 +1,11 @@
+"""Extractor: place (placeholder until implemented)."""
+from __future__ import annotations
+
+from ..model import Doc
+from ..registry import register
+
+
+@register("place")
+class Place:
+    def __call__(self, doc: Doc) -> Doc:
+        return doc

@@ -1,0 +1,11 @@
+"""Extractor: relevance (placeholder until implemented)."""
+from __future__ import annotations
+
+from ..model import Doc
+from ..registry import register
+
+
+@register("relevance")
+class Relevance:
+    def __call__(self, doc: Doc) -> Doc:
+        return doc

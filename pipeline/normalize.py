@@ -1,0 +1,126 @@
+"""Stage 2: normalise text, and the one folding function used to compare names.
+
+The contract fixes the working text as NFC with ``\\n`` line ends; all offsets
+point into it, so nothing else may be rewritten here.  Spelling variants
+(old-style tone placement ``uỷ``/``ủy``, dashes, spacing, case) are handled by
+*folding* at comparison time instead of by editing the text.
+"""
+from __future__ import annotations
+
+import unicodedata
+
+import regex as re
+
+from .model import Doc, RawArticle, Span
+
+# Old-style -> new-style tone placement on the open diphthongs oa, oe, uy.
+# Only the syllable-final forms differ ("hoà"/"hòa"); "Hoàng" or "toàn" have a
+# final consonant and are already correct, so folding touches the pair only
+# when no letter follows it.
+_OLD_TONE = {
+    "oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ": "ọa",
+    "oè": "òe", "oé": "óe", "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe",
+    "uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy",
+}
+_OLD_TONE_RE_I = re.compile(r"(?<![qQ])(" + "|".join(_OLD_TONE) + r")(?!\p{L})", re.IGNORECASE)
+_DASH_RE = re.compile(r"\s*[\u2010-\u2015\u2212\-]+\s*")
+_SPACE_RE = re.compile(r"\s+")
+
+
+def working_text(text: str) -> str:
+    """The contract's working text: NFC and ``\\n`` line ends (lone ``\\r`` too)."""
+    text = unicodedata.normalize("NFC", text)
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def new_style_tones(s: str) -> str:
+    """Rewrite word-final old-style tone placement (``Hoà`` -> ``Hòa``), keeping case."""
+    def fix(m: re.Match) -> str:
+        old = m.group(1)
+        new = _OLD_TONE[old.lower()]
+        if old.isupper():
+            return new.upper()
+        if old[0].isupper():
+            return new[0].upper() + new[1:]
+        return new
+    return _OLD_TONE_RE_I.sub(fix, s)
+
+
+def tidy(s: str) -> str:
+    """Canonical surface form for output names: NFC, new tones, ' - ' dashes, single spaces."""
+    s = unicodedata.normalize("NFC", s)
+    s = new_style_tones(s)
+    s = _DASH_RE.sub(" - ", s)
+    s = _SPACE_RE.sub(" ", s).strip()
+    return s.strip(" ,;:.")
+
+
+def fold(s: str | None) -> str:
+    """Comparison key: NFC, lower case, new-style tones, unified dashes and spaces.
+
+    Diacritics are kept (``Đảng`` and ``đang`` differ), as the contract's
+    scoring does.
+    """
+    if s is None:
+        return ""
+    s = unicodedata.normalize("NFC", str(s)).lower()
+    s = _OLD_TONE_RE_I.sub(lambda m: _OLD_TONE[m.group(1).lower()], s)
+    s = _DASH_RE.sub(" - ", s)
+    s = _SPACE_RE.sub(" ", s).strip()
+    return s.strip(".")
+
+
+# --- boilerplate -------------------------------------------------------------
+
+# A line that opens a block of page furniture: everything from it to the end of
+# the text is comments, "most read" lists or related links.  Data, not code:
+# the markers are kept in gazetteers/boilerplate.csv.
+def _boilerplate_markers() -> tuple[re.Pattern, re.Pattern]:
+    from .gazetteers import load_boilerplate
+
+    tail, line = load_boilerplate()
+    return tail, line
+
+
+def find_boilerplate(text: str, body_start: int = 0) -> list[Span]:
+    """Spans of page furniture that must yield no record.
+
+    Two kinds: *tail* markers ("BÌNH LUẬN", "ĐỌC NHIỀU", "TIN LIÊN QUAN",
+    "Ý kiến bạn đọc"...) start a block that runs to the end of the text;
+    *line* markers (breadcrumbs, "TAGS:" lines, comment-form prompts) exclude
+    just their own line.
+    """
+    tail_re, line_re = _boilerplate_markers()
+    spans: list[Span] = []
+    pos = 0
+    for raw_line in text.split("\n"):
+        start, end = pos, pos + len(raw_line)
+        pos = end + 1
+        stripped = raw_line.strip()
+        if not stripped or start < body_start:
+            continue
+        if tail_re.fullmatch(stripped) or tail_re.match(stripped) and len(stripped) < 40:
+            spans.append(Span(start, len(text)))
+            break
+        if line_re.search(stripped):
+            spans.append(Span(start, end))
+    return spans
+
+
+def normalize(raw: RawArticle) -> Doc:
+    """RawArticle -> Doc with working text, title, body start and boilerplate spans."""
+    text = working_text(raw.text)
+    title = working_text(raw.title).strip() if raw.title else ""
+    body_start = 0
+    m = re.search(r"\S[^\n]*", text)
+    if m and (raw.fmt == "txt" or fold(m.group(0)) == fold(title)):
+        # .txt: the first non-empty line is the title (contract).  Pages whose
+        # extracted text repeats the headline get the same treatment.
+        if not title:
+            title = m.group(0).strip()
+        body_start = m.end()
+    doc = Doc(article_id=raw.article_id, source=raw.source, text=text, title=title,
+              fmt=raw.fmt, published_meta=raw.published, author_meta=raw.author,
+              url=raw.url, body_start=body_start, warnings=list(raw.warnings))
+    doc.excluded = find_boilerplate(text, body_start)
+    return doc

@@ -1,0 +1,57 @@
+"""Stage 3: split the working text into sentences (character spans).
+
+Vietnamese press writes numbers with dots (``1.3``, ``2.134``) and initials
+with dots (``M.L``, ``TP.HCM``), so a sentence ends only at ``.!?…`` followed
+by white space and an upper-case letter, digit or quote, or at a line break.
+Word segmentation (underthesea) is costly and is *not* run here: extractors
+that need words ask for them sentence by sentence via :func:`words`.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+import regex as re
+
+from .model import Doc, Span
+
+# Short abbreviations after which a dot does not end a sentence.
+_NO_BREAK_BEFORE = r"(?<!\b(?:TP|Tp|ThS|TS|PGS|GS|BS|Th|St|Q|P|ông|bà)\.)"
+_BREAK = re.compile(_NO_BREAK_BEFORE + r"(?<=[.!?…])[\"”’)]*\s+(?=[\"“‘(]?[\p{Lu}\d])")
+
+
+def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:
+    """Sentence spans of ``text[start:end]``, white space trimmed off each."""
+    end = len(text) if end is None else end
+    spans: list[Span] = []
+    pos = start
+    for line in text[start:end].split("\n"):
+        line_start, line_end = pos, pos + len(line)
+        pos = line_end + 1
+        cut = line_start
+        for m in _BREAK.finditer(text, line_start, line_end):
+            spans.append(Span(cut, m.start()))
+            cut = m.end()
+        spans.append(Span(cut, line_end))
+    out = []
+    for s in spans:
+        a, b = s.start, s.end
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if b > a:
+            out.append(Span(a, b))
+    return out
+
+
+def segment(doc: Doc) -> Doc:
+    doc.sentences = split_sentences(doc.text)
+    return doc
+
+
+@lru_cache(maxsize=4096)
+def words(sentence: str) -> tuple[str, ...]:
+    """Vietnamese word segmentation of one sentence (underthesea), cached."""
+    from underthesea import word_tokenize
+
+    return tuple(word_tokenize(sentence))
