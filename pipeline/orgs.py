@@ -1,15 +1,31 @@
 """Organisation names: finding them in text and writing them canonically.
 
 Shared by every extractor that outputs an org (members, leaders, handovers,
-awards, people).  The knowledge (canonical Party agencies, aliases and
-abbreviations, words that head an org name) lives in
-``gazetteers/agencies.csv`` and ``gazetteers/org_heads.csv``.
+awards, people).  Three layers, all driven by data in ``gazetteers/``:
+
+1. *known* names (``agencies.csv``): standard provincial agencies, Party
+   agencies with their abbreviations, the bodies that direct a bloc and the
+   authorities that confer awards.  They are matched first, so names with
+   commas or "và" inside ("Sở Văn hóa, Thể thao và Du lịch") stay whole.
+2. *generic* names (``org_words.csv``): a head word ("Công ty", "Trường",
+   "huyện"...) followed by capitalised words and a closed vocabulary of
+   lower-case name words; any other lower-case word ends the name.
+3. *lists*: shared words distributed over a list ("các huyện A, B và C",
+   "các sở: Y tế; Tư pháp", "Ban Tổ chức, Ban Tuyên giáo, UBKT Tỉnh ủy").
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
-from .normalize import tidy
+import regex as re
+
+from .gazetteers import load_csv
+from .normalize import fold, tidy
+
+# A capitalised proper name of one to five syllables, possibly "A - B".
+NAME = r"\p{Lu}[\p{L}\p{M}]*(?:(?:\s+|\s*-\s*)\p{Lu}[\p{L}\p{M}]*){0,4}"
+_WORD = re.compile(r"[\p{L}\p{M}\d][\p{L}\p{M}\d&.]*(?<!\.)")
 
 
 @dataclass(frozen=True)
@@ -17,14 +33,411 @@ class OrgMention:
     start: int
     end: int
     org: str          # canonical form
+    kind: str = "generic"   # party | agency | body | conferrer | generic | district
 
 
+# --- pattern helpers ---------------------------------------------------------
+
+_TONE_VARIANTS = {
+    "òa": "oà", "óa": "oá", "ỏa": "oả", "õa": "oã", "ọa": "oạ",
+    "òe": "oè", "óe": "oé", "ỏe": "oẻ", "õe": "oẽ", "ọe": "oẹ",
+    "ùy": "uỳ", "úy": "uý", "ủy": "uỷ", "ũy": "uỹ", "ụy": "uỵ",
+}
+
+
+def tolerant(pattern: str) -> str:
+    """Make a gazetteer pattern accept the press's spelling variants.
+
+    Old/new tone placement, the common "Tinh ủy" typo, any dash with any
+    spacing, any run of white space.  ``{NAME}`` becomes a capitalised name.
+    """
+    out = pattern
+    for new, old in _TONE_VARIANTS.items():
+        out = out.replace(new, f"(?:{new}|{old})")
+        cap_new, cap_old = new[0].upper() + new[1:], old[0].upper() + old[1:]
+        out = out.replace(cap_new, f"(?:{cap_new}|{cap_old})")
+    out = re.sub(r"T(?:ỉ)nh", "T[ỉi]nh", out)
+    out = re.sub(r"t(?:ỉ)nh", "t[ỉi]nh", out)
+    out = out.replace(" - ", r"\s*[-–—]\s*")
+    out = out.replace(" ", r"\s+")
+    out = out.replace("{NAME}", f"(?P<name>(?-i:{NAME}))")
+    return out
+
+
+def _literal(canonical: str) -> str:
+    """A canonical name as a pattern: regex-escaped except spaces, dashes and {NAME}."""
+    out = re.escape(canonical)
+    return out.replace("\\ ", " ").replace("\\-", "-").replace("\\{NAME\\}", "{NAME}")
+
+
+@dataclass(frozen=True)
+class _Known:
+    canonical: str
+    kind: str
+    regex: re.Pattern
+
+
+@lru_cache(maxsize=None)
+def _known_entries() -> tuple[_Known, ...]:
+    entries = []
+    for row in load_csv("agencies.csv"):
+        pat = row["pattern"] or _literal(row["canonical"])
+        entries.append(_Known(row["canonical"], row["kind"] or "agency",
+                              re.compile(tolerant(pat), re.IGNORECASE)))
+    return tuple(entries)
+
+
+@lru_cache(maxsize=None)
+def _known_search() -> re.Pattern:
+    """One alternation of every known pattern, longest first, word-bounded."""
+    pats = []
+    for row in load_csv("agencies.csv"):
+        pat = row["pattern"] or _literal(row["canonical"])
+        pats.append(tolerant(pat).replace("(?P<name>", "(?:"))
+    pats.sort(key=len, reverse=True)
+    return re.compile(r"(?<![\p{L}\p{M}])(?:" + "|".join(pats) + r")(?![\p{L}\p{M}])",
+                      re.IGNORECASE)
+
+
+@lru_cache(maxsize=None)
+def _words() -> tuple[tuple[str, ...], frozenset[str], tuple[str, ...]]:
+    heads, inner, district = [], set(), []
+    for row in load_csv("org_words.csv"):
+        if row["kind"] == "head":
+            heads.append(row["word"])
+        elif row["kind"] == "inner":
+            inner.add(row["word"].lower())
+        elif row["kind"] == "district":
+            district.append(row["word"])
+    heads.sort(key=len, reverse=True)
+    district.sort(key=len, reverse=True)
+    return tuple(heads), frozenset(inner), tuple(district)
+
+
+@lru_cache(maxsize=None)
+def _head_re() -> re.Pattern:
+    heads, _, district = _words()
+    alts = [tolerant(re.escape(h).replace("\\ ", " ")) for h in heads]
+    dist = [tolerant(re.escape(d).replace("\\ ", " ")) for d in district]
+    return re.compile(
+        r"(?<![\p{L}\p{M}])(?:(?P<head>" + "|".join(alts) + r")|(?:(?:UBND|Ủy ban nhân dân)\s+)?"
+        r"(?P<district>(?i:" + "|".join(dist) + r")))(?![\p{L}\p{M}])")
+
+
+@lru_cache(maxsize=None)
+def _surnames() -> frozenset[str]:
+    try:
+        return frozenset(r["surname"] for r in load_csv("vn_surnames.csv"))
+    except (FileNotFoundError, KeyError):
+        return frozenset()
+
+
+@lru_cache(maxsize=None)
+def _dictionary() -> frozenset[str]:
+    """Multi-syllable Vietnamese words (Viet74K, shipped inside underthesea).
+
+    Proper names capitalise only a word's first syllable ("Ban Tổ chức",
+    "Công ty Cổ phần"), so a lower-case syllable after a capitalised one
+    belongs to the name exactly when the two make a word.
+    """
+    from importlib.resources import files
+
+    try:
+        data = files("underthesea").joinpath("corpus/data/Viet74K.txt").read_text(encoding="utf-8")
+    except (FileNotFoundError, ModuleNotFoundError):
+        return frozenset()
+    return frozenset(w.strip().lower() for w in data.splitlines() if " " in w.strip())
+
+
+_SYLLABLES = re.compile(r"\s+([\p{Ll}][\p{L}\p{M}]*)")
+
+
+def _word_tail(text: str, pos: int, end: int, first: str) -> int:
+    """End of the dictionary word that starts with syllable ``first`` ending at ``pos``."""
+    words = _dictionary()
+    _, inner, _ = _words()
+    best, cur, phrase = pos, pos, first.lower()
+    for _ in range(2):
+        m = _SYLLABLES.match(text, cur, end)
+        if not m:
+            break
+        phrase = f"{phrase} {m.group(1).lower()}"
+        cur = m.end()
+        if phrase in words or phrase in inner:
+            best = cur
+    return best
+
+
+# Words after a dash that start an apposition (a role or title), not a name part.
+_APPOSITION = re.compile(r"(?i:đơn vị|trưởng|phó|khối|cụm|giám đốc|chủ tịch|chánh|bí thư|"
+                         r"hiệu trưởng|cơ quan|nhiệm vụ)\b")
+_ROLE_AHEAD = re.compile(r"(?i:(?:phó\s+)?(?:trưởng|phó)\s+(?:khối|cụm)|(?:khối|cụm)\s+(?:trưởng|phó))\b")
+
+
+# --- canonical form ----------------------------------------------------------
+
+def _province_suffix_re() -> re.Pattern:
+    return re.compile(r"\s+tỉnh\s+(" + NAME + r")$")
+
+
+_PROV_SUFFIX = _province_suffix_re()
+
+
+def _is_province(name: str) -> bool:
+    try:
+        from . import places
+    except ImportError:  # places gazetteer not available: trust the shape
+        return True
+    lookup = getattr(places, "province_by_name", None)
+    return True if lookup is None else lookup(name) is not None
+
+
+@lru_cache(maxsize=8192)
 def canonical_org(name: str, province: str | None = None, multi_province: bool = False) -> str:
-    """Canonical form of an org name as written (placeholder: tidied text)."""
-    return tidy(name)
+    """Canonical form of an org name as written.
+
+    Known agencies take their contract name; district units become
+    ``huyện X`` (no UBND); a trailing ``tỉnh <Province>`` becomes ``tỉnh``
+    unless the bloc spans several provinces.
+    """
+    s = tidy(name)
+    s = re.sub(r"\bT[iỉ]nh ủy\b", "Tỉnh ủy", s)
+    for k in _known_entries():
+        m = k.regex.fullmatch(s)
+        if m:
+            if not k.canonical:
+                break
+            canon = k.canonical
+            if "{NAME}" in canon:
+                canon = canon.replace("{NAME}", tidy(m.group("name")) if m.groupdict().get("name") else "")
+            return canon
+    _, _, district = _words()
+    m = re.match(r"(?i:(?:UBND|Ủy ban nhân dân)\s+)?(" + "|".join(map(re.escape, district)) + r")\s+(.+)$", s,
+                 flags=re.IGNORECASE)
+    if m and m.group(2)[:1].isupper():
+        return f"{m.group(1).lower()} {m.group(2)}"
+    if not multi_province:
+        pm = _PROV_SUFFIX.search(s)
+        if pm and _is_province(pm.group(1)):
+            s = s[:pm.start()] + " tỉnh"
+            # the shortened name may now be a known one
+            for k in _known_entries():
+                if k.canonical and "{NAME}" not in k.canonical and k.regex.fullmatch(s):
+                    return k.canonical
+    if s and s[0].islower():
+        s = s[0].upper() + s[1:]
+    return s
+
+
+def org_kind(org: str) -> str:
+    """party | agency | body | conferrer for a known canonical name, else generic."""
+    f = fold(org)
+    for k in _known_entries():
+        if fold(k.canonical) == f:
+            return k.kind
+    return "generic"
+
+
+# --- finding -----------------------------------------------------------------
+
+def _generic_end(text: str, pos: int, end: int, blocked: list[tuple[int, int]]) -> tuple[int, int]:
+    """Extend a generic org from ``pos`` (just after its head); return (end, extra_tokens).
+
+    ``extra_tokens`` counts capitalised words and ``tỉnh`` after the head:
+    a head alone ("Hội", "Công an") is no org.
+    """
+    _, inner, _ = _words()
+    surnames = _surnames()
+    cur, good, last_good = pos, 0, pos
+    caps_run = 0
+    while cur < end:
+        if any(a <= cur < b for a, b in blocked):
+            break
+        m = re.compile(r"\s+").match(text, cur, end)
+        gap_end = m.end() if m else cur
+        if gap_end == cur and cur != pos:
+            # no space: maybe a dash joining two name parts
+            pass
+        dm = re.compile(r"\s*[-–]\s*").match(text, cur, end)
+        if dm and dm.end() > cur and text[cur:dm.end()].strip() in ("-", "–"):
+            nxt = _WORD.match(text, dm.end(), end)
+            if (nxt and nxt.group(0)[:1].isupper() and not _APPOSITION.match(text, dm.end(), end)
+                    and " " not in text[cur:dm.start() + 1].strip() and good):
+                cur = _word_tail(text, nxt.end(), end, nxt.group(0))
+                good += 1
+                last_good = cur
+                continue
+            break
+        if not m:
+            break
+        w = _WORD.match(text, gap_end, end)
+        if not w:
+            break
+        word = w.group(0)
+        if any(a <= gap_end < b for a, b in blocked) or _ROLE_AHEAD.match(text, gap_end, end):
+            break
+        if word[:1].isupper():
+            if word in surnames and good >= 1 and caps_run == 0:
+                # "Công ty X Nguyễn Văn A": a person's name follows the org
+                rest = re.compile(r"\s+\p{Lu}[\p{L}\p{M}]*\s+\p{Lu}").match(text, w.end(), end)
+                if rest:
+                    break
+            cur = _word_tail(text, w.end(), end, word)
+            good += 1
+            caps_run += 1
+            last_good = cur
+            continue
+        caps_run = 0
+        # lower-case: one to three words of the name vocabulary
+        matched = False
+        for n in (3, 2, 1):
+            seq = re.compile(r"[\p{L}\p{M}]+(?:\s+[\p{L}\p{M}]+){%d}" % (n - 1)).match(text, gap_end, end)
+            if seq and seq.group(0).lower() in inner:
+                phrase = seq.group(0).lower()
+                if phrase == "và":
+                    nxt = _WORD.match(text, seq.end() + 1, end) if seq.end() < end else None
+                    if not (nxt and nxt.group(0)[:1].isupper() and good):
+                        break
+                    # "Sở Giáo dục và Đào tạo" yes; "A và B" of two orgs: stop when B has a head
+                    if _head_re().match(text, seq.end() + 1, end) or _known_search().match(text, seq.end() + 1, end):
+                        break
+                cur = seq.end()
+                if phrase == "tỉnh":
+                    good += 1
+                    last_good = cur
+                elif phrase != "và":
+                    last_good = cur
+                matched = True
+                break
+        if not matched:
+            break
+    return last_good, good
 
 
 def find_orgs(text: str, start: int = 0, end: int | None = None,
-              province: str | None = None) -> list[OrgMention]:
-    """Org mentions inside ``text[start:end]`` (placeholder: none)."""
-    return []
+              province: str | None = None, multi_province: bool = False) -> list[OrgMention]:
+    """Org mentions inside ``text[start:end]``, left to right, not overlapping."""
+    end = len(text) if end is None else end
+    found: list[OrgMention] = []
+    for m in _known_search().finditer(text, start, end):
+        canon = canonical_org(m.group(0), province, multi_province)
+        found.append(OrgMention(m.start(), m.end(), canon, org_kind(canon)))
+    blocked = [(o.start, o.end) for o in found]
+    for m in _head_re().finditer(text, start, end):
+        if any(a <= m.start() < b for a, b in blocked):
+            continue
+        is_district = m.group("district") is not None
+        if not is_district and not m.group("head")[:1].isupper():
+            continue
+        stop, extra = _generic_end(text, m.end(), end, blocked)
+        if extra == 0:
+            continue
+        surface = text[m.start():stop]
+        if is_district and not re.search(r"\s\p{Lu}", surface):
+            continue
+        canon = canonical_org(surface, province, multi_province)
+        kind = "district" if is_district else "generic"
+        found.append(OrgMention(m.start(), stop, canon, kind))
+        blocked.append((m.start(), stop))
+    found.sort(key=lambda o: o.start)
+    found = _distribute_lists(text, start, end, found, province, multi_province)
+    return _share_suffix(text, found, province, multi_province)
+
+
+_DISTRIBUTIVE = re.compile(
+    r"(?<![\p{L}\p{M}])(?:UBND\s+)?các\s+(?P<unit>sở|huyện|thị\s+xã|thành\s+phố|ban|cục|hội)"
+    r"(?P<sep>\s*:\s*|\s+)(?=\p{Lu})", re.IGNORECASE)
+
+
+def _distribute_lists(text, start, end, found, province, multi_province):
+    """"các huyện A, B và C" -> huyện A, huyện B, huyện C (shared words distributed)."""
+    out = list(found)
+    for m in _DISTRIBUTIVE.finditer(text, start, end):
+        unit = re.sub(r"\s+", " ", m.group("unit").lower())
+        prefix = unit if unit in ("huyện", "thị xã", "thành phố") else unit.capitalize()
+        region_end = end
+        stop = re.compile(r"[.]\s|\.$|\n").search(text, m.end(), end)
+        if stop:
+            region_end = stop.start()
+        region = text[m.end():region_end]
+        sep = ";" if ";" in region else ","
+        items: list[tuple[int, int]] = []
+        pos = m.end()
+        for part in region.split(sep):
+            p_start = pos
+            pos += len(part) + 1
+            # the last part may continue the sentence: "X và Y", "X cùng Z ..."
+            whole = part.strip()
+            if whole and org_kind(canonical_org(f"{prefix} {whole}", province, multi_province)) in ("party", "agency"):
+                lead = len(part) - len(part.lstrip())
+                items.append((p_start + lead, p_start + lead + len(whole)))
+                continue
+            # the part may run on: "X và Y", "X cùng Z ...": keep the longest
+            # known prefix, else cut at the first "và"/"cùng"
+            cuts = [c.start() for c in re.finditer(r"\s+(?:và|cùng)\s+", part)]
+            lead = len(part) - len(part.lstrip())
+            item_end = None
+            for c in reversed(cuts):
+                piece = part[:c].strip()
+                if piece and org_kind(canonical_org(f"{prefix} {piece}", province, multi_province)) in ("party", "agency"):
+                    item_end = c
+                    break
+            if item_end is None:
+                item_end = cuts[0] if cuts else len(part)
+            item = part[:item_end].strip()
+            if not item or not item[:1].isupper():
+                break
+            items.append((p_start + lead, p_start + lead + len(item)))
+            if item_end < len(part):
+                rest_off = re.compile(r"\s+(?:và|cùng)\s+").match(part, item_end).end()
+                rest_start = p_start + rest_off
+                rest = part[rest_off:]
+                if rest[:1].isupper() and not _head_re().match(text, rest_start) and \
+                        not _known_search().match(text, rest_start):
+                    nm = re.compile(NAME).match(text, rest_start)
+                    if nm:
+                        items.append((nm.start(), nm.end()))
+                break
+        made = []
+        for a, b in items:
+            # an item may already be a full org ("các sở: Sở Y tế") — keep the known one
+            raw = text[a:b]
+            nm = re.compile(NAME).match(text, a, b) if unit in ("huyện", "thị xã", "thành phố") else None
+            if nm:
+                b = nm.end()
+                raw = text[a:b]
+            canon = canonical_org(f"{prefix} {raw}", province, multi_province)
+            made.append(OrgMention(a, b, canon, "district" if prefix.islower() else org_kind(canon)))
+        if made:
+            lo, hi = made[0].start, made[-1].end
+            out = [o for o in out if o.end <= m.start() or o.start >= hi or
+                   (o.start >= lo and not any(x.start <= o.start < x.end for x in made))]
+            out.extend(made)
+    out.sort(key=lambda o: o.start)
+    return out
+
+
+def _share_suffix(text, found, province, multi_province):
+    """"Ban Tổ chức, Ban Tuyên giáo, UBKT Tỉnh ủy": a later item's "Tỉnh ủy" is shared."""
+    out = list(found)
+    i = 0
+    while i < len(out):
+        # a run of orgs joined only by ", " / " và "
+        j = i
+        while j + 1 < len(out) and re.fullmatch(r"\s*(?:,|và|,\s*và)\s*", text[out[j].end:out[j + 1].start]):
+            j += 1
+        for k in range(i, j):
+            o = out[k]
+            if o.kind != "generic":
+                continue
+            surface = tidy(text[o.start:o.end])
+            later = [tidy(text[x.start:x.end]) for x in out[k + 1:j + 1]]
+            for suffix in ("Tỉnh ủy", "tỉnh"):
+                if not any(fold(x).endswith(fold(suffix)) for x in later):
+                    continue
+                cand = canonical_org(f"{surface} {suffix}", province, multi_province)
+                if org_kind(cand) in ("party", "agency"):
+                    out[k] = OrgMention(o.start, o.end, cand, org_kind(cand))
+                    break
+        i = j + 1
+    return out

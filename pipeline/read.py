@@ -12,7 +12,7 @@ import hashlib
 import json
 import zlib
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from .model import RawArticle, ReadError
 
@@ -21,6 +21,8 @@ HTML_SUFFIXES = {".html", ".htm"}
 JSONL_SUFFIXES = {".jsonl", ".jsonl.gz"}
 # Legacy encodings tried, in order, when a .txt is not valid UTF-8.
 LEGACY_ENCODINGS = ("cp1258", "cp1252", "latin-1")
+# Bytes that text never has many of (all C0 controls but tab, LF, FF, CR).
+_CONTROL_BYTES = [bytes([b]) for b in range(32) if b not in (9, 10, 12, 13)] + [b"\x7f"]
 
 
 def input_kind(path: Path) -> str | None:
@@ -38,18 +40,31 @@ def input_kind(path: Path) -> str | None:
 
 
 def iter_files(inputs: Iterable[str | Path]) -> Iterator[Path | ReadError]:
-    """Every readable input file below ``inputs``, sorted within each folder."""
+    """Every readable input file below ``inputs``, sorted within each folder.
+
+    A file reached twice (named and inside a named folder, or named twice) is
+    read once: every article must come out exactly once.
+    """
+    seen: set[Path] = set()
+
+    def first_time(f: Path) -> bool:
+        key = f.resolve()
+        if key in seen:
+            return False
+        seen.add(key)
+        return True
+
     for item in inputs:
         p = Path(item)
         if p.is_dir():
             for f in sorted(x for x in p.rglob("*") if x.is_file()):
-                if input_kind(f):
+                if input_kind(f) and first_time(f):
                     yield f
         elif p.is_file():
-            if input_kind(p):
-                yield p
-            else:
+            if not input_kind(p):
                 yield ReadError(str(p), p.stem, "read", f"unsupported input type: {p.name}")
+            elif first_time(p):
+                yield p
         else:
             yield ReadError(str(p), p.stem, "read", "no such file or folder")
 
@@ -59,8 +74,11 @@ def decode_bytes(data: bytes) -> tuple[str, list[str]]:
 
     Raises ValueError for binary data (NUL bytes), which no encoding makes text.
     """
-    if b"\x00" in data[:4096]:
-        raise ValueError("binary file (NUL bytes), not text")
+    sample = data[:65536]
+    if b"\x00" in sample:
+        raise ValueError("binary data (NUL bytes), not text")
+    if sample and sum(map(sample.count, _CONTROL_BYTES)) > 0.05 * len(sample):
+        raise ValueError("binary data (control bytes), not text")
     try:
         return data.decode("utf-8-sig"), []
     except UnicodeDecodeError as exc:
@@ -149,15 +167,29 @@ def jsonl_record(line: str, source: str) -> RawArticle | ReadError:
     return art
 
 
-def read_jsonl(path: Path) -> Iterator[RawArticle | ReadError]:
-    opener = gzip.open if path.name.lower().endswith(".gz") else open
+def _is_gzip(path: Path) -> bool:
+    """By content, not name: a gzip saved as ``.jsonl`` is still read."""
+    try:
+        with open(path, "rb") as f:
+            return f.read(2) == b"\x1f\x8b"
+    except OSError:
+        return path.name.lower().endswith(".gz")
+
+
+def read_jsonl(path: Path, skip: Callable[[str], bool] | None = None
+               ) -> Iterator[RawArticle | ReadError]:
+    opener = gzip.open if _is_gzip(path) else open
     lineno = 0
+    articles = 0
     try:
         with opener(path, "rb") as f:
             for lineno, raw in enumerate(f, 1):
                 if not raw.strip():
                     continue
+                articles += 1
                 source = f"{path}:{lineno}"
+                if skip and skip(source):
+                    continue
                 try:
                     line, _ = decode_bytes(raw)
                 except ValueError as exc:
@@ -166,17 +198,46 @@ def read_jsonl(path: Path) -> Iterator[RawArticle | ReadError]:
                 yield jsonl_record(line, source)
     except (OSError, EOFError, zlib.error) as exc:
         # A truncated or corrupt gzip: what was read so far stands.
-        yield ReadError(f"{path}:{lineno + 1}", path.stem, "read",
-                        f"{type(exc).__name__}: {exc} (stopped after line {lineno})")
+        source = f"{path}:{lineno + 1}"
+        if not (skip and skip(source)):
+            yield ReadError(source, path.stem, "read",
+                            f"{type(exc).__name__}: {exc} (stopped after line {lineno})")
+        return
+    if not articles and not (skip and skip(str(path))):
+        yield ReadError(str(path), path.stem, "read", "empty file (no JSON lines)")
 
 
 READERS = {"txt": read_txt, "html": read_html, "jsonl": read_jsonl}
 
+# Longest article text processed; longer inputs become an error row rather
+# than tying up a worker (a 20 MB one-line file is a dump, not a news story).
+DEFAULT_MAX_CHARS = 2_000_000
 
-def iter_articles(inputs: Iterable[str | Path]) -> Iterator[RawArticle | ReadError]:
-    """All articles of ``inputs``, lazily, in a deterministic order."""
+
+def iter_articles(inputs: Iterable[str | Path], *, skip: Callable[[str], bool] | None = None,
+                  max_chars: int | None = DEFAULT_MAX_CHARS
+                  ) -> Iterator[RawArticle | ReadError]:
+    """All articles of ``inputs``, lazily, in a deterministic order.
+
+    Every item's ``source`` is its key (file path, or ``path:line`` for
+    JSONL); ``skip(source)`` true means "already done" (``--resume``) and
+    the item is not read at all.
+    """
     for item in iter_files(inputs):
         if isinstance(item, ReadError):
-            yield item
+            if not (skip and skip(item.source)):
+                yield item
             continue
-        yield from READERS[input_kind(item)](item)
+        kind = input_kind(item)
+        if kind == "jsonl":
+            results = read_jsonl(item, skip)
+        elif skip and skip(str(item)):
+            continue
+        else:
+            results = READERS[kind](item)
+        for res in results:
+            if max_chars and isinstance(res, RawArticle) and len(res.text) > max_chars:
+                res = ReadError(res.source, res.article_id, "read",
+                                f"article too long: {len(res.text)} characters "
+                                f"(limit {max_chars}; see --max-chars)")
+            yield res

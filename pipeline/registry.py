@@ -24,8 +24,8 @@ _REGISTRY: dict[str, Callable[[], Component]] = {}
 # (relevance gates the record extractors; leadership and awards use the
 # years and orgs found before them; resolve runs last).
 DEFAULT_PIPELINE = [
-    "metadata", "relevance", "dates", "place", "orgs", "bloc",
-    "leadership", "awards", "people", "resolve",
+    "metadata", "relevance", "dates", "place", "orgs", "people", "bloc",
+    "leadership", "awards", "resolve",
 ]
 
 

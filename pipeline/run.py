@@ -1,15 +1,20 @@
 """Running the stages over a batch: read -> normalize -> segment -> components -> write.
 
-:class:`Pipeline` turns one RawArticle into one Doc; :func:`extract` streams a
-whole batch through it into a :class:`~pipeline.write.TableWriter`.  A failure
-inside any stage becomes an error row naming the stage, and the batch goes on.
+:class:`Pipeline` turns one RawArticle into one Doc; :func:`process_many` and
+:func:`write_result` stream a batch through it into a
+:class:`~pipeline.write.TableWriter` (the batch engines in
+:mod:`pipeline.batch` do the same in parallel).  A failure inside any stage
+becomes an error row naming the stage, and the batch goes on.
 """
 from __future__ import annotations
 
+import signal
+import threading
 import traceback
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Iterator, Sequence
+from typing import Callable, Iterable, Iterator, Sequence
 
 from .model import ARTICLE_FIELDS, RECORD_TABLES, Doc, RawArticle, ReadError
 from .normalize import normalize
@@ -18,31 +23,90 @@ from .segment import segment
 
 # Fields an irrelevant article keeps (contract: only these are filled).
 IRRELEVANT_KEEPS = ("title", "outlet", "byline", "published_date")
+# Components still run on an article the cheap pre-filter rejected: they fill
+# the fields an irrelevant article keeps.
+REJECTED_RUNS = ("metadata",)
+
+
+class ArticleTimeout(Exception):
+    """One article took longer than the per-article time limit."""
+
+
+def _quick_reject() -> Callable[[str], bool] | None:
+    """The relevance extractor's cheap test, if it offers one.
+
+    It must only say "certainly irrelevant" (no bloc vocabulary at all); the
+    full relevance component still decides every article it lets through.
+    """
+    try:
+        from .extractors import relevance
+    except ImportError:  # pragma: no cover - the package always has it
+        return None
+    return getattr(relevance, "quick_reject", None)
+
+
+@contextmanager
+def _time_limit(seconds: float | None):
+    """SIGALRM-based limit; only possible in a process's main thread (not dask threads)."""
+    if not seconds or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def on_alarm(signum, frame):
+        raise ArticleTimeout(f"article took longer than {seconds:g} s")
+
+    old = signal.signal(signal.SIGALRM, on_alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, old)
 
 
 class Pipeline:
-    """The configured chain of components, built once per process."""
+    """The configured chain of components, built once per process.
 
-    def __init__(self, components: Sequence[str] = DEFAULT_PIPELINE):
+    With ``prefilter`` (the default) an article the relevance extractor's
+    ``quick_reject`` rules out skips the record extractors: only
+    :data:`REJECTED_RUNS` run, so it still gets its articles row.
+    ``timeout`` bounds the seconds one article may take.
+    """
+
+    def __init__(self, components: Sequence[str] = DEFAULT_PIPELINE, *,
+                 prefilter: bool = True, timeout: float | None = None):
         self.names = list(components)
         self.components = [create(n) for n in self.names]
+        self.timeout = timeout
+        self.quick_reject = _quick_reject() if prefilter and "relevance" in self.names else None
+        self.rejected_chain = [(n, c) for n, c in zip(self.names, self.components)
+                               if n in REJECTED_RUNS]
 
     def __call__(self, raw: RawArticle) -> Doc | ReadError:
         stage = "normalize"
         try:
-            doc = normalize(raw)
-            stage = "segment"
-            doc = segment(doc)
-            for name, comp in zip(self.names, self.components):
-                stage = name
-                doc = comp(doc)
-            stage = "finalize"
-            return finalize(doc)
+            with _time_limit(self.timeout):
+                doc = normalize(raw)
+                chain = list(zip(self.names, self.components))
+                if self.quick_reject is not None:
+                    stage = "relevance"
+                    if self.quick_reject(f"{doc.title}\n{doc.text}"):
+                        chain = self.rejected_chain
+                        doc.fields["relevant"] = False
+                stage = "segment"
+                doc = segment(doc)
+                for name, comp in chain:
+                    stage = name
+                    doc = comp(doc)
+                if chain is self.rejected_chain:
+                    doc.fields["relevant"] = False
+                stage = "finalize"
+                return finalize(doc)
         except Exception as exc:  # one bad article must not stop the batch
-            tb = traceback.extract_tb(exc.__traceback__)[-1]
-            where = f"{Path(tb.filename).name}:{tb.lineno}"
+            tb = traceback.extract_tb(exc.__traceback__)
+            where = f" ({Path(tb[-1].filename).name}:{tb[-1].lineno})" if tb else ""
             return ReadError(raw.source, raw.article_id, stage,
-                             f"{type(exc).__name__}: {exc} ({where})")
+                             f"{type(exc).__name__}: {exc}{where}")
 
 
 def finalize(doc: Doc) -> Doc:
@@ -88,6 +152,14 @@ def doc_rows(doc: Doc) -> Iterator[tuple[str, dict]]:
     for table in RECORD_TABLES:
         for row in doc.records.get(table, []):
             yield table, row
+
+
+def result_rows(result: Doc | ReadError) -> Iterator[tuple[str, dict]]:
+    """(table, row) pairs of any result: an error row, or the Doc's rows."""
+    if isinstance(result, ReadError):
+        yield "errors", result.row()
+    else:
+        yield from doc_rows(result)
 
 
 def process_many(raws: Iterable[RawArticle | ReadError], pipeline: Pipeline | None = None

@@ -3,14 +3,17 @@
 Rows are appended as articles finish, so memory stays flat however long the
 batch; each table is written to ``<name>.csv.part`` and renamed into place
 only when the run closes, so no half-written CSV is ever left as the final
-file.
+file.  Rows can be formatted to CSV text anywhere (:func:`format_rows`, run
+inside worker processes) and appended here as text, so one worker and many
+produce the same bytes.
 """
 from __future__ import annotations
 
 import csv
+import io
 import os
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, Mapping
 
 from .model import TABLE_COLUMNS
 
@@ -44,58 +47,110 @@ def _is_number(text: str) -> bool:
     return True
 
 
+def row_cells(table: str, row: Mapping[str, Any], spreadsheet_safe: bool = False) -> list[str]:
+    out = [cell(row.get(k)) for k in TABLE_COLUMNS[table]]
+    return [safe_cell(v) for v in out] if spreadsheet_safe else out
+
+
+def format_rows(rows: Iterable[tuple[str, Mapping[str, Any]]], spreadsheet_safe: bool = False
+                ) -> dict[str, str]:
+    """(table, row) pairs -> CSV text per table, exactly as :class:`TableWriter` writes it."""
+    buffers: dict[str, io.StringIO] = {}
+    writers: dict[str, Any] = {}
+    for table, row in rows:
+        if table not in writers:
+            buffers[table] = io.StringIO(newline="")
+            writers[table] = csv.writer(buffers[table])
+        writers[table].writerow(row_cells(table, row, spreadsheet_safe))
+    return {t: b.getvalue() for t, b in buffers.items()}
+
+
+def part_path(out_dir: Path, name: str) -> Path:
+    return out_dir / f"{name}.csv.part"
+
+
 class TableWriter:
-    """Incremental writer of all tables into one folder."""
+    """Incremental writer of all tables into one folder.
+
+    ``resume`` maps table -> byte length: each ``.part`` is cut back to that
+    length (what a journal recorded as safely written) and appended to, so
+    rows written after the last journal entry vanish instead of doubling.
+    """
 
     def __init__(self, out_dir: str | Path, tables: Iterable[str] | None = None,
-                 *, spreadsheet_safe: bool = False, bom: bool = False, append: bool = False):
+                 *, spreadsheet_safe: bool = False, bom: bool = False, append: bool = False,
+                 resume: Mapping[str, int] | None = None):
         self.out_dir = Path(out_dir)
         self.out_dir.mkdir(parents=True, exist_ok=True)
         self.spreadsheet_safe = spreadsheet_safe
         self.encoding = "utf-8-sig" if bom else "utf-8"
+        self.tables = list(tables or TABLE_COLUMNS)
         self._files: dict[str, Any] = {}
-        self._writers: dict[str, csv.DictWriter] = {}
+        self._writers: dict[str, Any] = {}
         self.counts: dict[str, int] = {}
-        for name in tables or TABLE_COLUMNS:
-            part = self.out_dir / f"{name}.csv.part"
+        for name in self.tables:
+            part = part_path(self.out_dir, name)
             final = self.out_dir / f"{name}.csv"
-            if append and final.exists() and not part.exists():
-                os.replace(final, part)
-            exists = append and part.exists() and part.stat().st_size > 0
+            if resume is not None and part.exists() and resume.get(name):
+                with open(part, "r+b") as f:
+                    f.truncate(resume[name])
+                exists = True
+            else:
+                if append and final.exists() and not part.exists():
+                    os.replace(final, part)
+                exists = append and part.exists() and part.stat().st_size > 0
             f = open(part, "a" if exists else "w", encoding=self.encoding, newline="")
-            w = csv.DictWriter(f, fieldnames=TABLE_COLUMNS[name], extrasaction="ignore")
+            w = csv.writer(f)
             if not exists:
-                w.writeheader()
+                w.writerow(TABLE_COLUMNS[name])
             self._files[name], self._writers[name] = f, w
             self.counts[name] = 0
 
-    def write(self, table: str, row: dict[str, Any]) -> None:
-        out = {k: cell(row.get(k)) for k in TABLE_COLUMNS[table]}
-        if self.spreadsheet_safe:
-            out = {k: safe_cell(v) for k, v in out.items()}
-        self._writers[table].writerow(out)
+    def write(self, table: str, row: Mapping[str, Any]) -> None:
+        self._writers[table].writerow(row_cells(table, row, self.spreadsheet_safe))
         self.counts[table] += 1
 
-    def write_many(self, table: str, rows: Iterable[dict[str, Any]]) -> None:
+    def write_many(self, table: str, rows: Iterable[Mapping[str, Any]]) -> None:
         for row in rows:
             self.write(table, row)
+
+    def write_text(self, table: str, text: str, rows: int = 0) -> None:
+        """Append CSV text made by :func:`format_rows` (same dialect, same bytes)."""
+        self._files[table].write(text)
+        self.counts[table] += rows
 
     def flush(self) -> None:
         for f in self._files.values():
             f.flush()
             os.fsync(f.fileno())
 
+    def sizes(self) -> dict[str, int]:
+        """Byte length of every ``.part`` file; call after :meth:`flush`."""
+        return {name: os.fstat(f.fileno()).st_size for name, f in self._files.items()}
+
     def close(self) -> None:
         """Flush, then atomically move every ``.part`` onto its final name."""
-        for name, f in self._files.items():
-            f.flush()
-            os.fsync(f.fileno())
+        self.flush()
+        for f in self._files.values():
             f.close()
-            os.replace(self.out_dir / f"{name}.csv.part", self.out_dir / f"{name}.csv")
+        for name in list(self._files):
+            os.replace(part_path(self.out_dir, name), self.out_dir / f"{name}.csv")
+        self._files.clear()
+
+    def abort(self) -> None:
+        """Close without publishing: the ``.part`` files stay for ``--resume``."""
+        for f in self._files.values():
+            try:
+                f.flush()
+            finally:
+                f.close()
         self._files.clear()
 
     def __enter__(self) -> "TableWriter":
         return self
 
-    def __exit__(self, *exc) -> None:
-        self.close()
+    def __exit__(self, exc_type, *exc) -> None:
+        if exc_type is None:
+            self.close()
+        else:
+            self.abort()

@@ -1,13 +1,22 @@
-"""``thidua extract INPUT... --out DIR``: the main job."""
+"""``thidua extract INPUT... --out DIR``: the main job.
+
+Exit codes: 0 done (failed inputs are rows of errors.csv); 1 with
+``--strict`` when any input failed; 2 bad usage, an output folder that
+cannot be resumed, or an unreachable dask scheduler; 130 interrupted
+(Ctrl-C): the tables stay as ``.part`` files, finish with ``--resume``.
+"""
 from __future__ import annotations
 
 import argparse
 import sys
 
-from ..read import iter_articles
+from ..batch import BatchOptions, BatchResult, run_batch
+from ..batch.journal import ResumeError
+from ..batch.progress import choose_mode
+from ..read import DEFAULT_MAX_CHARS
 from ..registry import DEFAULT_PIPELINE
-from ..run import Pipeline, RunStats, process_many, write_result
-from ..write import TableWriter
+
+EXIT_OK, EXIT_FAILED_INPUTS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 
 def configure(p: argparse.ArgumentParser) -> None:
@@ -16,18 +25,56 @@ def configure(p: argparse.ArgumentParser) -> None:
     p.add_argument("--components", default=",".join(DEFAULT_PIPELINE),
                    help="comma-separated components to run, in order")
     p.add_argument("--strict", action="store_true",
-                   help="exit non-zero when any input failed")
-    p.add_argument("--quiet", action="store_true", help="no summary on stderr")
+                   help="exit 1 when any input failed (is in errors.csv)")
+    g = p.add_argument_group("scale")
+    g.add_argument("--workers", type=int, default=1,
+                   help="worker processes (local engine) or local dask workers (default 1)")
+    g.add_argument("--engine", choices=["local", "dask"], default="local",
+                   help="local: this machine's processes; dask: a dask/distributed cluster")
+    g.add_argument("--scheduler", metavar="ADDRESS",
+                   help="dask scheduler, e.g. tcp://10.0.0.5:8786 (default: a local cluster)")
+    g.add_argument("--chunksize", type=int, default=16, help="articles per worker task")
+    g.add_argument("--partition", type=int, default=200, help="articles per dask task")
+    g.add_argument("--resume", action="store_true",
+                   help="continue an interrupted run in --out (every article exactly once)")
+    g.add_argument("--parquet", action="store_true",
+                   help="also write <table>.parquet next to each CSV")
+    g.add_argument("--no-prefilter", dest="prefilter", action="store_false",
+                   help="run every component on every article (no cheap relevance pre-filter)")
+    g.add_argument("--timeout", type=float, default=60.0,
+                   help="seconds one article may take before it becomes an error row "
+                        "(local engine; 0 = no limit; default 60)")
+    g.add_argument("--max-chars", type=int, default=DEFAULT_MAX_CHARS,
+                   help=f"longer articles become error rows (default {DEFAULT_MAX_CHARS}; 0 = no limit)")
+    o = p.add_argument_group("output")
+    o.add_argument("--quiet", action="store_true", help="no progress and no summary")
+    o.add_argument("--log-json", action="store_true",
+                   help="progress ticks and the summary as JSON lines on stderr (for logs)")
+
+
+def options(args: argparse.Namespace) -> BatchOptions:
+    return BatchOptions(
+        components=[c for c in args.components.split(",") if c],
+        engine=args.engine, workers=max(1, args.workers), scheduler=args.scheduler,
+        chunksize=max(1, args.chunksize), partition=max(1, args.partition),
+        resume=args.resume, prefilter=args.prefilter, timeout=args.timeout or None,
+        max_chars=args.max_chars or None, parquet=args.parquet,
+        progress=choose_mode(args.quiet, args.log_json))
+
+
+def exit_code(result: BatchResult, strict: bool) -> int:
+    return EXIT_FAILED_INPUTS if (strict and result.failed) else EXIT_OK
 
 
 def run(args: argparse.Namespace) -> int:
-    pipeline = Pipeline([c for c in args.components.split(",") if c])
-    stats = RunStats()
-    with TableWriter(args.out) as writer:
-        for result in process_many(iter_articles(args.inputs), pipeline):
-            write_result(writer, result, stats)
-    if not args.quiet:
-        print(f"articles {stats.articles} (relevant {stats.relevant}, "
-              f"irrelevant {stats.irrelevant}), failed {stats.failed} -> {args.out}",
-              file=sys.stderr)
-    return 1 if (args.strict and stats.failed) else 0
+    try:
+        result = run_batch(args.inputs, args.out, options(args))
+    except ResumeError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except (OSError, TimeoutError) as exc:
+        if args.engine != "dask":
+            raise
+        print(f"error: dask scheduler: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    return exit_code(result, args.strict)

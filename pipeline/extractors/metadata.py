@@ -1,11 +1,252 @@
-"""Extractor: metadata (placeholder until implemented)."""
+"""Extractor: metadata — title, outlet, byline and publication date.
+
+News pages put these in a few fixed places around the story, not in its
+sentences: a breadcrumb and a dateline above the lead, an outlet code opening
+the lead (``(QNO) -``), the author's name on a line of its own at the end
+(or ``NAME |`` at the top), and the paper's brand line in the footer.  So this
+works on *lines*: each rule names a class of line, and a line that is a
+sentence (a body paragraph naming a member newspaper, a caption) is never
+taken for one of these.
+
+Also leaves, for the people extractor, the spans of the byline and of photo
+credits (``doc.ctx['byline_spans']``, ``doc.ctx['credit_spans']``), and for the
+place extractor the outlet's province (``doc.ctx['outlet_province']``).
+"""
 from __future__ import annotations
 
-from ..model import Doc
+import regex as re
+
+from ..model import Doc, Span
+from ..normalize import fold, tidy
+from ..outlets import Outlet, brand_line, outlet_by_url, outlet_code_at
+from ..places import province_by_name
 from ..registry import register
+
+# -- lines --------------------------------------------------------------------
+
+
+def lines(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
+    """Non-empty lines of ``text[start:end]`` as (start, end, stripped text)."""
+    end = len(text) if end is None else end
+    out = []
+    for m in re.finditer(r"[^\n]+", text[:end], pos=start):
+        s, e = m.start(), m.end()
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            out.append((s, e, text[s:e]))
+    return out
+
+
+# -- title --------------------------------------------------------------------
+
+_BREADCRUMB = re.compile(r"^(?:Trang chủ|Home|Trang nhất)(?=\P{L}|\p{Lu}|$)", re.IGNORECASE)
+# A breadcrumb glued to the headline: "Trang chủChính TrịKhối thi đua…".
+_GLUE = re.compile(r"(?<=\p{Ll})(?=\p{Lu})")
+
+
+def _headline_in_breadcrumb(line: str) -> str | None:
+    """The headline glued onto a breadcrumb line, or None if the line is all crumbs."""
+    rest = _BREADCRUMB.sub("", line, count=1)
+    cuts = [0] + [m.start() for m in _GLUE.finditer(rest)] + [len(rest)]
+    i = 0
+    # Skip short crumbs ("Chính Trị") that are followed by another crumb.
+    while i + 1 < len(cuts) - 1 and len(rest[cuts[i]:cuts[i + 1]].split()) <= 3:
+        i += 1
+    head = rest[cuts[i]:].strip(" >»›/|-")
+    return head if i > 0 and len(head.split()) >= 4 else None
+
+
+def find_title(doc: Doc) -> str:
+    """The headline; moves ``doc.body_start`` past a headline that sat below a breadcrumb."""
+    title = (doc.title or "").strip()
+    if doc.fmt != "txt" or not _BREADCRUMB.match(title):
+        return tidy_title(title)
+    glued = _headline_in_breadcrumb(title)
+    following = [ln for ln in lines(doc.text, doc.body_start)[:4]
+                 if not is_dateline(ln[2])]
+    if glued:
+        # A page that repeats the headline below the crumbs: skip the copy.
+        if following and fold(following[0][2]) == fold(glued):
+            doc.body_start = following[0][1]
+        return tidy_title(glued)
+    if following and not _BREADCRUMB.match(following[0][2]):
+        doc.body_start = following[0][1]
+        return tidy_title(following[0][2])
+    return tidy_title(title)
+
+
+def tidy_title(s: str) -> str:
+    return re.sub(r"\s+", " ", s).strip()
+
+
+# -- publication date ----------------------------------------------------------
+
+_DATE = re.compile(r"(?<!\d)(?P<d>\d{1,2})\s*[/.\-]\s*(?P<m>\d{1,2})\s*[/.\-]\s*(?P<y>(?:19|20)\d{2})(?!\d)")
+_ISO = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?!\d)")
+# What else a dateline may hold: weekday, time, time zone, labels, separators.
+_DATELINE_NOISE = re.compile(
+    r"(?i)\b(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s+nhật|cn"
+    r"|cập\s+nhật(?:\s+lúc)?|ngày\s+cập\s+nhật|ngày\s+đăng|đăng\s+lúc|đăng|xuất\s+bản"
+    r"|thời\s+gian|ngày|lúc|updated?|posted|published)\b"
+    r"|\(?\s*gmt\s*[+\-]\s*\d{1,2}(?::?\d{2})?\s*\)?"
+    r"|\b\d{1,2}\s*[:h]\s*\d{2}(?:\s*[:]\s*\d{2})?(?:\s*(?:am|pm|sa|ch))?\b"
+    r"|[\s,|:;\-–—/()]+")
+
+
+def _iso(m: re.Match) -> str | None:
+    y, mo, d = int(m.group("y")), int(m.group("m")), int(m.group("d"))
+    if 1 <= mo <= 12 and 1 <= d <= 31:
+        return f"{y:04d}-{mo:02d}-{d:02d}"
+    return None
+
+
+def is_dateline(line: str) -> str | None:
+    """ISO date when ``line`` is nothing but a publication date/time stamp."""
+    if len(line) > 80:
+        return None
+    dates = list(_DATE.finditer(line))
+    if len(dates) != 1:
+        return None
+    rest = line[:dates[0].start()] + " " + line[dates[0].end():]
+    if _DATELINE_NOISE.sub("", rest).strip():
+        return None
+    return _iso(dates[0])
+
+
+def parse_meta_date(value: str | None) -> str | None:
+    """ISO date from a page/JSONL value (``2019-01-10T11:32:00+07:00``, ``23/12/2016``)."""
+    if not value:
+        return None
+    m = _ISO.search(value) or _DATE.search(value)
+    return _iso(m) if m else None
+
+
+def find_published(doc: Doc) -> tuple[str | None, Span | None]:
+    meta = parse_meta_date(doc.published_meta)
+    if meta:
+        return meta, None
+    for s, e, ln in lines(doc.text):
+        if doc.is_excluded(s, e) and s >= doc.body_start:
+            continue
+        iso = is_dateline(ln)
+        if iso:
+            return iso, Span(s, e)
+    return None, None
+
+
+# -- byline and photo credits --------------------------------------------------
+
+# "Tin, ảnh:", "Bài và ảnh:", "Tin:", "Bài:" before an author's name.
+_BYLINE_PREFIX = re.compile(
+    r"^(?:(?:tin|bài|bài viết|nhóm pv|pv|ghi chép)(?:\s*(?:,|và|&|-)\s*(?:ảnh|video|bài))?"
+    r"|thực hiện|nhóm phóng viên)\s*:\s*", re.IGNORECASE)
+# A photo credit: "Ảnh: M.L", "(Ảnh: Thanh Chi)".  Not a byline, not a person.
+_CREDIT = re.compile(r"(?<![\p{L},]\s?)(?:Ảnh|ẢNH|Ảnh minh họa|Nguồn ảnh)\s*:\s*"
+                     r"(?P<who>[^\n.;)(]+(?:\.[^\n\s.;)(]+)*)")
+_AUTHOR_SPLIT = re.compile(r"\s+[-–—]\s+|\s*,\s*|\s+và\s+|\s*/\s*")
+_NAME_TOKEN = re.compile(r"^(?:\p{Lu}[\p{Ll}]*|\p{Lu}+)$")
+
+
+def title_case(name: str) -> str:
+    """``MỸ LINH`` -> ``Mỹ Linh``; mixed-case tokens are kept as written."""
+    return " ".join(w.capitalize() if w.isupper() else w for w in name.split())
+
+
+def parse_byline(line: str) -> str | None:
+    """The author name(s) of a byline line in title case, or None if it is not one."""
+    s = _BYLINE_PREFIX.sub("", line.strip()).strip().rstrip("|").strip()
+    if not s or len(s) > 60 or re.search(r"[\d:;!?\"“”()]|\.$", s):
+        return None
+    authors = [a.strip() for a in _AUTHOR_SPLIT.split(s) if a.strip()]
+    if not authors or len(authors) > 3:
+        return None
+    for a in authors:
+        toks = a.split()
+        if not 2 <= len(toks) <= 5 or not all(_NAME_TOKEN.match(t) for t in toks):
+            return None
+    name = " - ".join(title_case(a) for a in authors)
+    # A line that names a place or a paper ("Báo Kiên Giang", "Quảng Nam") is not an author.
+    if province_by_name(name) or brand_line(name) or fold(authors[0]).split()[0] in _NOT_NAME_HEADS:
+        return None
+    return name
+
+
+# First words that start a heading or an org, never a person's name.
+_NOT_NAME_HEADS = {"báo", "đài", "tạp", "ban", "sở", "ủy", "cơ", "trang", "tin", "bài", "ảnh",
+                   "tags", "chia", "bình", "xem", "khối", "cụm", "văn", "thông", "tỉnh"}
+
+
+def find_credits(doc: Doc) -> list[Span]:
+    """Spans of photo credits (``Ảnh: M.L``), byline prefixes excluded."""
+    return [Span(m.start(), m.end("who")) for m in _CREDIT.finditer(doc.text)]
+
+
+def _skippable_tail_line(doc: Doc, s: int, e: int, ln: str) -> bool:
+    """Page furniture that may sit after the byline: brand lines, taglines, stamps."""
+    f = fold(ln)
+    return (doc.is_excluded(s, e) or brand_line(ln) is not None or is_dateline(ln) is not None
+            or f.startswith(("cơ quan", "©", "giấy phép", "tổng biên tập", "địa chỉ"))
+            or bool(re.match(r"(?i)^(?:ảnh|nguồn)\s*:", ln)))
+
+
+def find_byline(doc: Doc) -> tuple[str | None, Span | None]:
+    body = lines(doc.text, doc.body_start)
+    # "VINH ANH |" heading the story.
+    for s, e, ln in body[:3]:
+        if "|" in ln and not is_dateline(ln):
+            name = parse_byline(ln.split("|")[0])
+            if name:
+                return name, Span(s, e)
+    # The author's line closing the story, possibly followed by page furniture.
+    for s, e, ln in reversed(body[-6:]):
+        if _skippable_tail_line(doc, s, e, ln):
+            continue
+        name = parse_byline(ln)
+        return (name, Span(s, e)) if name else (None, None)
+    return None, None
+
+
+# -- outlet --------------------------------------------------------------------
+
+
+def find_outlet(doc: Doc) -> tuple[Outlet | None, Span | None]:
+    """Outlet code at the head of the lead, else a brand line, else the page's domain."""
+    all_lines = lines(doc.text)
+    head = [ln for ln in all_lines if ln[0] >= doc.body_start][:6]
+    for s, e, ln in head:
+        hit = outlet_code_at(ln)
+        if hit:
+            o, a, b = hit
+            return o, Span(s + a, s + b)
+    for s, e, ln in all_lines:
+        if s < doc.body_start and doc.fmt == "txt":
+            continue
+        o = brand_line(ln)
+        if o:
+            return o, Span(s, e)
+    return outlet_by_url(doc.url), None
 
 
 @register("metadata")
 class Metadata:
     def __call__(self, doc: Doc) -> Doc:
+        doc.fields["title"] = find_title(doc)
+        outlet, outlet_span = find_outlet(doc)
+        doc.fields["outlet"] = outlet.name if outlet else None
+        doc.ctx["outlet_province"] = outlet.province if outlet else None
+        doc.ctx["outlet_span"] = outlet_span
+
+        byline, byline_span = find_byline(doc)
+        if not byline and doc.author_meta:
+            byline = parse_byline(doc.author_meta) or title_case(tidy(doc.author_meta))
+        doc.fields["byline"] = byline
+        doc.ctx["byline_spans"] = [byline_span] if byline_span else []
+        doc.ctx["credit_spans"] = find_credits(doc)
+
+        published, date_span = find_published(doc)
+        doc.fields["published_date"] = published
+        doc.ctx["dateline_span"] = date_span
         return doc

@@ -1,11 +1,159 @@
-"""Extractor: place (placeholder until implemented)."""
+"""Extractor: place — the article's province, its GSO code and its 2025 province.
+
+A provincial paper rarely writes its own province's name: it says "tỉnh",
+"Tỉnh ủy", "Công an tỉnh".  So the evidence is weighed, strongest first: the
+outlet (its code or brand line, found by ``metadata``), an explicit province
+("tỉnh Quảng Nam", "Tỉnh ủy Hà Giang"), a bare province name ("Viễn thông
+Thái Bình", "Báo Đồng Tháp"), and district or commune names ("huyện Yên
+Lạc", "các huyện Tuần Giáo, Tủa Chùa").  Boilerplate, bylines and photo
+credits are not evidence.
+
+After the 1 July 2025 merger the old names survive in the text ("hợp nhất 3
+tỉnh Hà Nam, Nam Định và Ninh Bình"), so for an article of that era every
+piece of evidence is first carried to its merged province; the answer is the
+new province, with its new code, in both ``province`` and ``province_2025``.
+A bloc spanning several provinces (no province dominating the evidence)
+gives no province.
+"""
 from __future__ import annotations
 
-from ..model import Doc
+from collections import defaultdict
+
+import regex as re
+
+from ..model import Doc, Span
+from ..normalize import fold
+from ..places import (NEW, OLD, Province, find_provinces, province_by_name,
+                      province_of_commune, provinces_of_district)
 from ..registry import register
+
+MERGER_DATE = "2025-07-01"
+
+# Weight of each kind of evidence.
+W_OUTLET = 6.0
+W_MARKED = 3.0      # "tỉnh X", "Tỉnh ủy X", "thành phố X", "TP. X"
+W_BARE = 1.0        # a province name inside another name ("Viễn thông Thái Bình")
+W_DISTRICT = 1.0    # "huyện X" (split between provinces sharing the name)
+W_COMMUNE = 0.5     # "xã X" whose name is unique in the country
+# A province must hold this share of the evidence, else the bloc spans several.
+DOMINANCE = 0.5
+
+# "huyện X", "thị xã X", "thành phố X", "quận X" and lists "các huyện A, B và C".
+_UNIT_WORD = r"(?:huyện|thị\s+xã|thành\s+phố|quận|Huyện|Thị\s+xã|Thành\s+phố|Quận)"
+_NAME = r"\p{Lu}[\p{Ll}\p{M}]*(?:\s+\p{Lu}[\p{Ll}\p{M}]*){0,3}"
+_DISTRICT_LIST = re.compile(
+    rf"(?<![\p{{L}}]){_UNIT_WORD}\s*:?\s+(?P<list>{_NAME}(?:\s*(?:,|;|và)\s*{_NAME})*)")
+_COMMUNE = re.compile(rf"(?<![\p{{L}}])(?:xã|phường|thị\s+trấn|Xã|Phường|Thị\s+trấn)\s+(?P<name>{_NAME})")
+_YEAR_WORD = re.compile(r"(?<![\p{L}])năm\s+(20\d{2})(?!\d)(?!\s*[-–]\s*20\d{2})")
+_LIST_SPLIT = re.compile(r"\s*(?:,|;|\bvà\b)\s*")
+
+
+def _blocked(doc: Doc, start: int, end: int) -> bool:
+    """Inside boilerplate, the byline, a photo credit or the dateline."""
+    if start >= doc.body_start and doc.is_excluded(start, end):
+        return True
+    spans = list(doc.ctx.get("byline_spans") or []) + list(doc.ctx.get("credit_spans") or [])
+    return any(s.start <= start < s.end for s in spans if isinstance(s, Span))
+
+
+def article_era(doc: Doc) -> str:
+    """``new`` when the article dates from after the merger, else ``old``."""
+    f = doc.fields
+    for key in ("published_date", "event_date"):
+        v = f.get(key)
+        if isinstance(v, str) and len(v) >= 7:
+            return NEW if v >= MERGER_DATE else OLD
+    outlet = doc.ctx.get("outlet_province")
+    if isinstance(outlet, Province) and outlet.era == NEW:
+        return NEW
+    # A review of 2025 or plans for 2026 are held after the merger.
+    if (f.get("review_year") or 0) >= 2025 or (f.get("plan_year") or 0) >= 2026:
+        return NEW
+    if f.get("review_year") or f.get("plan_year"):
+        return OLD
+    # Without the dates component's years: the latest "năm YYYY" of the body.
+    years = [int(y) for y in _YEAR_WORD.findall(doc.text, doc.body_start)]
+    if years and max(years) >= 2026:
+        return NEW
+    return OLD
+
+
+def gather_evidence(doc: Doc) -> list[tuple[Province, float, int, int]]:
+    """(old-or-new province, weight, start, end) for every piece of evidence."""
+    text = doc.text
+    ev: list[tuple[Province, float, int, int]] = []
+    outlet = doc.ctx.get("outlet_province")
+    if isinstance(outlet, Province):
+        sp = doc.ctx.get("outlet_span")
+        ev.append((outlet, W_OUTLET, sp.start if sp else 0, sp.end if sp else 0))
+    # The headline of a .txt sits before body_start but is the article's own text.
+    claimed: list[tuple[int, int]] = []
+    for m in find_provinces(text):
+        if _blocked(doc, m.start, m.end):
+            continue
+        ev.append((m.province, W_MARKED if m.marker else W_BARE, m.start, m.end))
+        claimed.append((m.start, m.end))
+    for m in _DISTRICT_LIST.finditer(text):
+        pos = m.start("list")
+        for name in _LIST_SPLIT.split(m.group("list")):
+            start = text.find(name, pos)
+            pos = start + len(name)
+            if not name or _blocked(doc, start, pos) or any(a <= start < b for a, b in claimed):
+                continue
+            provs = provinces_of_district(name)
+            for p in provs:
+                ev.append((p, W_DISTRICT / len(provs), start, pos))
+    for m in _COMMUNE.finditer(text):
+        if _blocked(doc, m.start(), m.end()):
+            continue
+        p = province_of_commune(m.group("name"))
+        if p:
+            ev.append((p, W_COMMUNE, m.start("name"), m.end("name")))
+    return ev
+
+
+def decide(evidence, era: str) -> tuple[Province | None, dict[str, float]]:
+    """The dominant province (in ``era``) and the score of each candidate."""
+    scores: dict[str, float] = defaultdict(float)
+    by_key: dict[str, Province] = {}
+    for prov, w, _, _ in evidence:
+        p = prov.after_merger if era == NEW else (prov if prov.era == OLD
+                                                  else province_by_name(prov.short, era=OLD) or prov)
+        if p is None:
+            continue
+        scores[p.short] += w
+        by_key[p.short] = p
+    if not scores:
+        return None, {}
+    best = max(scores, key=lambda k: (scores[k], k))
+    if scores[best] < DOMINANCE * sum(scores.values()):
+        return None, dict(scores)
+    return by_key[best], dict(scores)
 
 
 @register("place")
 class Place:
     def __call__(self, doc: Doc) -> Doc:
+        era = article_era(doc)
+        prov, scores = decide(gather_evidence(doc), era)
+        doc.ctx["province"] = prov
+        doc.ctx["province_scores"] = scores
+        doc.ctx["province_era"] = era
+        doc.ctx["multi_province"] = prov is None and len(scores) > 1
+        if prov is None:
+            doc.fields.update(province=None, province_code=None, province_2025=None)
+            return doc
+        new = prov.after_merger
+        doc.fields["province"] = prov.short
+        doc.fields["province_code"] = prov.code
+        doc.fields["province_2025"] = new.short if new else None
         return doc
+
+
+def province_of(doc: Doc) -> Province | None:
+    """The province the place extractor chose (for later extractors)."""
+    p = doc.ctx.get("province")
+    return p if isinstance(p, Province) else None
+
+
+__all__ = ["Place", "article_era", "gather_evidence", "decide", "province_of", "fold"]
