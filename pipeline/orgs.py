@@ -168,6 +168,20 @@ def _word_tail(text: str, pos: int, end: int, first: str) -> int:
     return best
 
 
+_BRIDGE = re.compile(r"((?:\p{Ll}[\p{L}\p{M}]*)(?:\s+\p{Ll}[\p{L}\p{M}]*)?)\s+(\p{Lu}[\p{L}\p{M}]*)")
+
+
+@lru_cache(maxsize=None)
+def _bridge_stops() -> frozenset[str]:
+    return frozenset(r["word"].lower() for r in load_csv("org_words.csv") if r["kind"] == "bridge_stop")
+
+
+@lru_cache(maxsize=None)
+def _inner_prefixes() -> frozenset[str]:
+    _, inner, _ = _words()
+    return frozenset(w.split()[0] + " " for w in inner if " " in w)
+
+
 # Words after a dash that start an apposition (a role or title), not a name part.
 _APPOSITION = re.compile(r"(?i:đơn vị|trưởng|phó|khối|cụm|giám đốc|chủ tịch|chánh|bí thư|"
                          r"hiệu trưởng|cơ quan|nhiệm vụ)\b")
@@ -282,9 +296,12 @@ def _generic_end(text: str, pos: int, end: int, blocked: list[tuple[int, int]]) 
                 rest = re.compile(r"\s+\p{Lu}[\p{L}\p{M}]*\s+\p{Lu}").match(text, w.end(), end)
                 if rest:
                     break
-            cur = _word_tail(text, w.end(), end, word)
+            cur = _word_tail(text, w.end(), end, word) if caps_run == 0 else w.end()
             good += 1
-            caps_run += 1
+            # a run of capitalised syllables is a proper name ("Vĩnh Yên"):
+            # no dictionary words inside it; abbreviations (TNHH) and a word
+            # that took lower-case syllables ("Cổ phần") end the run
+            caps_run = 0 if (cur > w.end() or (len(word) > 1 and word.isupper())) else caps_run + 1
             last_good = cur
             continue
         caps_run = 0
@@ -296,7 +313,8 @@ def _generic_end(text: str, pos: int, end: int, blocked: list[tuple[int, int]]) 
                 phrase = seq.group(0).lower()
                 if phrase == "và":
                     nxt = _WORD.match(text, seq.end() + 1, end) if seq.end() < end else None
-                    if not (nxt and nxt.group(0)[:1].isupper() and good):
+                    if not (nxt and good and (nxt.group(0)[:1].isupper() or nxt.group(0).lower() in inner
+                                              or f"{nxt.group(0).lower()} " in _inner_prefixes())):
                         break
                     # "Sở Giáo dục và Đào tạo" yes; "A và B" of two orgs: stop when B has a head
                     if _head_re().match(text, seq.end() + 1, end) or _known_search().match(text, seq.end() + 1, end):
@@ -310,6 +328,14 @@ def _generic_end(text: str, pos: int, end: int, blocked: list[tuple[int, int]]) 
                 matched = True
                 break
         if not matched:
+            # "Bến xe tàu Kiên Giang": lower-case words inside a name, bridged
+            # only when a capitalised name part follows at once
+            bridge = _BRIDGE.match(text, gap_end, end)
+            if bridge and good and not _bridge_stops().intersection(bridge.group(1).lower().split()) \
+                    and not _APPOSITION.match(text, bridge.end(2) - len(bridge.group(2)), end) \
+                    and not _ROLE_AHEAD.match(text, bridge.end(2) - len(bridge.group(2)), end):
+                cur = bridge.end(1)
+                continue
             break
     return last_good, good
 

@@ -1,11 +1,202 @@
-"""Extractor: awards (placeholder until implemented)."""
+"""Component "awards": recommended and conferred awards, one row per recipient.
+
+An award phrase ("Cờ thi đua", "bằng khen", "Huân chương Lao động hạng Ba",
+"danh hiệu Tập thể lao động xuất sắc"...) is read with its context:
+
+* conferrer: "của X" after the phrase, else the nearest authority before it
+  ("đề nghị UBND tỉnh trình Chính phủ tặng Cờ thi đua" -> Chính phủ);
+  ``gazetteers/awards.csv`` maps (kind, conferrer) to the canonical award;
+* recipients: the orgs after "cho", else the orgs the clause puts before the
+  phrase ("X và Y được đề nghị tặng ...", "suy tôn X là đơn vị dẫn đầu, đề
+  nghị ... tặng Cờ thi đua"), else a count ("cho 3 đơn vị", "02 đơn vị được
+  nhận ...");
+* status: recommended when the sentence proposes it (đề nghị, trình, suy
+  tôn), otherwise conferred;
+* year: a "năm N" of the clause, none for a period ("từ năm 2017 đến năm
+  2021"), else the reviewed year.
+
+Past awards mentioned in passing ("từng được tặng", "- đơn vị được UBND tỉnh
+tặng Cờ năm 2021 -") are not rows.
+"""
 from __future__ import annotations
 
+from functools import lru_cache
+
+import regex as re
+
+from ..gazetteers import load_csv
 from ..model import Doc
+from ..normalize import fold, tidy
+from ..orgs import OrgMention
 from ..registry import register
+
+
+@lru_cache(maxsize=None)
+def _award_table():
+    kinds: dict[str, re.Pattern] = {}
+    mapping: dict[str, list[dict]] = {}
+    for row in load_csv("awards.csv"):
+        if row["pattern"]:
+            kinds[row["kind"]] = re.compile(r"(?<![\p{L}])(?:" + row["pattern"] + r")(?![\p{L}])", re.IGNORECASE)
+        mapping.setdefault(row["kind"], []).append(row)
+    return kinds, mapping
+
+
+@lru_cache(maxsize=None)
+def _number_words() -> dict[str, int]:
+    return {r["word"]: int(r["value"]) for r in load_csv("numbers.csv")}
+
+
+_UNITS = r"(?:đơn\s+vị|tập\s+thể|cơ\s+quan|doanh\s+nghiệp|địa\s+phương|tổ\s+chức)"
+
+
+def _count_re() -> re.Pattern:
+    words = "|".join(sorted(_number_words(), key=len, reverse=True))
+    return re.compile(r"(?<![\p{L}\d])(?P<n>\d{1,3}|" + words + r")\s+" + _UNITS + r"(?![\p{L}])", re.IGNORECASE)
+
+
+_RECOMMEND = re.compile(r"\b(?:đề\s+nghị|trình|đề\s+xuất|suy\s+tôn|xét\s+tặng)\b", re.IGNORECASE)
+_PAST = re.compile(r"\btừng\b", re.IGNORECASE)
+_YEAR = re.compile(r"(?<!nhiệm\s+kỳ\s)(?<!giai\s+đoạn\s)năm\s+((?:19|20)\d\d)\b", re.IGNORECASE)
+_PERIOD = re.compile(r"từ\s+năm\s+(?:19|20)\d\d\s+đến\s+(?:năm\s+)?(?:19|20)\d\d|giai\s+đoạn\s+(?:19|20)\d\d",
+                     re.IGNORECASE)
+_CHO = re.compile(r"[^;]{0,40}?\bcho\s+(?:(?:các|lãnh\s+đạo)\s+)?", re.IGNORECASE)
+
+
+def _clause_bounds(text: str, s_start: int, s_end: int, pos: int) -> tuple[int, int]:
+    a = text.rfind(";", s_start, pos)
+    b = text.find(";", pos, s_end)
+    return (a + 1 if a >= 0 else s_start), (b if b >= 0 else s_end)
+
+
+def _count_value(raw: str) -> int | None:
+    raw = raw.lower()
+    if raw.isdigit():
+        return int(raw)
+    return _number_words().get(raw)
 
 
 @register("awards")
 class Awards:
     def __call__(self, doc: Doc) -> Doc:
+        if not doc.fields.get("relevant"):
+            return doc
+        kinds, mapping = _award_table()
+        count_re = _count_re()
+        text = doc.text
+        seen = set()
+        for i, orgs in sorted(doc.ctx.get("orgs", {}).items()):
+            s = doc.sentences[i]
+            self._sentence(doc, s.start, s.end, orgs, kinds, mapping, count_re, seen)
+        for s_idx, s in enumerate(doc.sentences):  # sentences with no org (count-only awards)
+            if s_idx in doc.ctx.get("orgs", {}) or s.start < doc.body_start or doc.is_excluded(s.start, s.end):
+                continue
+            self._sentence(doc, s.start, s.end, [], kinds, mapping, count_re, seen)
+        del text
         return doc
+
+    def _sentence(self, doc, s_start, s_end, orgs, kinds, mapping, count_re, seen):
+        text = doc.text
+        phrases = []
+        for kind, rx in kinds.items():
+            for m in rx.finditer(text, s_start, s_end):
+                phrases.append((m.start(), m.end(), kind))
+        phrases.sort()
+        authorities = [o for o in orgs if o.kind == "conferrer"]
+        recipients_pool = [o for o in orgs if o.kind not in ("conferrer", "body")]
+        prev_end = s_start
+        for a, b, kind in phrases:
+            c_start, c_end = _clause_bounds(text, s_start, s_end, a)
+            before = text[max(s_start, a - 40):a]
+            if _PAST.search(before):
+                prev_end = b
+                continue
+            dash_open = text.rfind(" - ", c_start, a)
+            if dash_open >= 0 and "đơn vị được" in text[dash_open:a] and " - " in text[b:c_end]:
+                prev_end = b
+                continue
+            # conferrer: "của X" / "X" right after, else nearest authority before
+            by_clause = by_sentence = ""
+            after_auth = next((o for o in authorities if 0 <= o.start - b <= 6
+                               and re.fullmatch(r"\s*(?:của\s+)?", text[b:o.start])), None)
+            phrase_end = b
+            if after_auth:
+                by_clause = by_sentence = after_auth.org
+                phrase_end = after_auth.end
+            else:
+                before_auth = [o for o in authorities if o.end <= a]
+                clause_auth = [o for o in before_auth if o.start >= c_start]
+                by_clause = clause_auth[-1].org if clause_auth else ""
+                by_sentence = before_auth[-1].org if before_auth else ""
+            award, conferrer = self._canonical(kind, by_clause or by_sentence, by_clause, mapping,
+                                               tidy(text[a:phrase_end]))
+            if award is None:
+                prev_end = b
+                continue
+            status = "recommended" if _RECOMMEND.search(text, s_start, a) else "conferred"
+            # year
+            year = doc.fields.get("review_year")
+            if year is None and doc.fields.get("plan_year"):
+                year = doc.fields["plan_year"] - 1
+            clause_after = text[phrase_end:c_end]
+            if _PERIOD.search(clause_after) or _PERIOD.search(text[c_start:a]):
+                year = None
+            else:
+                ym = _YEAR.search(clause_after) or _YEAR.search(text[max(c_start, prev_end):a])
+                if ym:
+                    year = int(ym.group(1))
+            # recipients
+            rows = []
+            cho = _CHO.match(text, phrase_end, c_end)
+            if cho:
+                run = []
+                for o in recipients_pool:
+                    if o.start < cho.end():
+                        continue
+                    last = run[-1].end if run else cho.end()
+                    if re.fullmatch(r"\s*(?:,|và|,\s*và)?\s*", text[last:o.start]):
+                        run.append(o)
+                    else:
+                        break
+                if run:
+                    rows = [(o.org, 1, o.start, o.end) for o in run]
+                else:
+                    cm = count_re.match(text, cho.end(), c_end)
+                    if cm and _count_value(cm.group("n")):
+                        rows = [("", _count_value(cm.group("n")), cm.start(), cm.end())]
+            if not rows:
+                lo = max(c_start, prev_end)
+                subj = [o for o in recipients_pool if lo <= o.start and o.end <= a]
+                if subj:
+                    rows = [(o.org, 1, o.start, o.end) for o in subj]
+                else:
+                    cm = None
+                    for m in count_re.finditer(text, lo, a):
+                        cm = m
+                    if cm and _count_value(cm.group("n")):
+                        rows = [("", _count_value(cm.group("n")), cm.start(), cm.end())]
+            for org, count, st, en in rows:
+                key = (fold(award), fold(org), count, status, year)
+                if key in seen:
+                    continue
+                seen.add(key)
+                doc.add("awards", award=award, conferrer=conferrer, org=org, count=count,
+                        status=status, year=year, start=st, end=en)
+            prev_end = b
+
+    @staticmethod
+    def _canonical(kind, by, by_clause, mapping, as_written):
+        """(award, conferrer) from awards.csv: exact conferrer, then none, then any ("*")."""
+        rows = mapping.get(kind, [])
+        row = (next((r for r in rows if r["by"] and r["by"] != "*" and r["by"] == by), None)
+               or (next((r for r in rows if r["by"] == ""), None) if not by else None)
+               or next((r for r in rows if r["by"] == "*"), None))
+        if row is None:
+            return None, None
+        award = row["award"]
+        if award == "{as_written}":
+            award = as_written[:1].upper() + as_written[1:]
+        conferrer = row["conferrer"]
+        if conferrer == "{by}":
+            conferrer = by_clause
+        return award, conferrer

@@ -1,11 +1,166 @@
-"""Extractor: bloc (placeholder until implemented)."""
+"""Component "bloc": the bloc's name, its stated member count and its members.
+
+Members come from three sources, in the contract's words "states or clearly
+implies": the member list (any shape the finder splits), units that hold a
+role or receive an award (added by ``resolve``), and — when the list is
+missing or partial — units that the body reports on as the subject of a
+clause ("Ban Tổ chức Tỉnh ủy tham mưu ...; UBKT Tỉnh ủy kiểm tra ...").
+"""
 from __future__ import annotations
 
+from functools import lru_cache
+
+import regex as re
+
+from ..gazetteers import load_csv
 from ..model import Doc
+from ..normalize import tidy
+from ..orgs import NAME, OrgMention
 from ..registry import register
+
+NON_MEMBER_KINDS = {"body", "conferrer"}
+_BLOC_HEAD = re.compile(r"(?<![\p{L}])(?:Khối|Cụm|khối|cụm)\s+(?:giao\s+ước\s+)?thi\s+đua\b")
+
+
+@lru_cache(maxsize=None)
+def _phrases() -> dict[str, re.Pattern]:
+    by_kind: dict[str, list[str]] = {}
+    for row in load_csv("bloc.csv"):
+        by_kind.setdefault(row["kind"], []).append(row["pattern"])
+    flags = re.IGNORECASE
+    return {
+        "name_stop": re.compile(r"(?:" + "|".join(by_kind["name_stop"]) + r")(?![\p{L}])", flags),
+        "list_cue": re.compile(r"(?<![\p{L}])(?:" + "|".join(by_kind["list_cue"]) + r")", flags),
+        "partial_cue": re.compile(r"(?:" + "|".join(by_kind["partial_cue"]) + r")", flags),
+        "count": re.compile(
+            r"(?<![\p{L}\d/.,])(?P<n>\d{1,3})\s+(?:" + "|".join(sorted(by_kind["unit"], key=len, reverse=True))
+            + r")(?![\p{L}])", flags),
+    }
+
+
+def bloc_name_at(text: str, start: int, end: int) -> tuple[str, int, int] | None:
+    """The bloc name starting at a "Khối/Cụm thi đua" mention: (name, start, end)."""
+    m = _BLOC_HEAD.match(text, start, end)
+    if not m:
+        return None
+    stops = _phrases()["name_stop"]
+    cur = last = m.end()
+    while cur < end:
+        sp = re.compile(r"(?:\s*[-–]\s*|\s+|,\s+(?=(?:huyện|thị xã|thành phố|quận|ngành|sở)\b))").match(text, cur, end)
+        if not sp or sp.end() == cur:
+            break
+        w = re.compile(r"[\p{L}\p{M}\d]+").match(text, sp.end(), end)
+        if not w or stops.match(text, w.start(), end):
+            break
+        cur = last = w.end()
+    name = tidy(text[m.start():last])
+    # the province's proper name is left out ("... tỉnh Hòa Bình" -> "... tỉnh")
+    name = re.sub(r"\s+tỉnh\s+" + NAME + r"$", " tỉnh", name)
+    name = re.sub(r"\s*\([^)]*\)\s*$", "", name)
+    name = name[0].upper() + name[1:]
+    return name, m.start(), last
+
+
+def find_bloc_name(doc: Doc) -> str | None:
+    """The name in the lead: the first body sentence that names a bloc."""
+    for s in doc.body_sentences():
+        for m in _BLOC_HEAD.finditer(doc.text, s.start, s.end):
+            got = bloc_name_at(doc.text, m.start(), s.end)
+            if got and len(got[0].split()) >= 3:
+                return got[0]
+    return None
+
+
+def find_member_count(doc: Doc) -> tuple[int, int, int] | None:
+    """(count, start, end) of the number the article gives for its member units."""
+    count_re = _phrases()["count"]
+    best = None
+    for s in doc.body_sentences():
+        for m in count_re.finditer(doc.text, s.start, s.end):
+            before = doc.text[max(s.start, m.start() - 25):m.start()].lower()
+            after = doc.text[m.end():min(s.end, m.end() + 40)].lower()
+            if re.search(r"(?:cho|tặng|khen)\s*$", before) or re.match(r"\s*(?:được|có thành tích|hoàn thành|đạt)", after):
+                continue
+            if re.search(r"(?:lãnh đạo|đại diện)\s*$", before) and "thành viên" not in after[:20]:
+                continue
+            n = int(m.group("n"))
+            if not 2 <= n <= 80:
+                continue
+            strong = re.search(r"(?:gồm|có|với)\s*$", before) is not None
+            member_word = strong or re.match(r"\s*(?:thành viên|trong (?:khối|cụm))", after) is not None
+            if not member_word:
+                continue
+            rank = 0 if strong else 1
+            if best is None or rank < best[0]:
+                best = (rank, n, m.start(), m.end())
+    return None if best is None else best[1:]
+
+
+def _clause_subjects(doc: Doc, s_index: int, orgs: list[OrgMention]) -> list[OrgMention]:
+    """Orgs that open a clause of sentence ``s_index`` (with their "A, B và C" run)."""
+    s = doc.sentences[s_index]
+    text = doc.text
+    out = []
+    for clause in re.finditer(r"[^;]+", text[s.start:s.end]):
+        c_start = s.start + clause.start()
+        c_end = s.start + clause.end()
+        first = next((o for o in orgs if c_start <= o.start <= c_end), None)
+        if first is None:
+            continue
+        # the clause opens with the org, or with a short adverbial and a comma
+        # ("Năm 2020, ...", "Bên cạnh đó, ...")
+        gap = text[c_start:first.start]
+        if gap.strip() and not (len(gap) <= 45 and gap.rstrip().endswith(",")):
+            continue
+        if re.search(r"\b(?:ông|bà|đồng chí|anh|chị|lãnh đạo)\b", gap, re.IGNORECASE):
+            continue
+        run = [first]
+        for o in orgs:
+            if o.start > run[-1].end and re.fullmatch(r"\s*(?:,|và|,\s*và)\s*", text[run[-1].end:o.start]):
+                run.append(o)
+        out.extend(run)
+    return out
 
 
 @register("bloc")
 class Bloc:
     def __call__(self, doc: Doc) -> Doc:
+        if not doc.fields.get("relevant"):
+            return doc
+        doc.fields["bloc"] = find_bloc_name(doc)
+        count = find_member_count(doc)
+        doc.fields["member_count"] = count[0] if count else None
+        orgs_by_sentence: dict[int, list[OrgMention]] = doc.ctx.get("orgs", {})
+        phrases = _phrases()
+        listed: list[OrgMention] = []
+        partial = False
+        for i, orgs in orgs_by_sentence.items():
+            s = doc.sentences[i]
+            cue = phrases["list_cue"].search(doc.text, s.start, s.end)
+            if not cue:
+                continue
+            here = [o for o in orgs if o.start >= cue.start() and o.kind not in NON_MEMBER_KINDS]
+            if not here:
+                continue
+            if not re.search(r"khối|cụm|thành viên|đơn vị|cơ quan|doanh nghiệp", doc.text[s.start:cue.end()],
+                             re.IGNORECASE):
+                continue
+            listed.extend(here)
+            if phrases["partial_cue"].search(doc.text, cue.start(), s.end):
+                partial = True
+        complete = bool(listed) and not partial and (
+            count is None or len({o.org for o in listed}) >= count[0])
+        members = list(listed)
+        if not complete:
+            for i, orgs in orgs_by_sentence.items():
+                for o in _clause_subjects(doc, i, orgs):
+                    if o.kind not in NON_MEMBER_KINDS:
+                        members.append(o)
+        seen = set()
+        for o in members:
+            if o.org in seen:
+                continue
+            seen.add(o.org)
+            doc.add("members", org=o.org, start=o.start, end=o.end)
+        doc.ctx["member_list_complete"] = complete
         return doc

@@ -1,11 +1,211 @@
-"""Extractor: leadership (placeholder until implemented)."""
+"""Component "leadership": head/deputy terms (leaders.csv) and handovers.
+
+A role phrase ("Trưởng khối năm 2023", "Khối phó", "cụm trưởng") names its
+holder in one of three ways, tried in order:
+
+* transfer: "X bàn giao nhiệm vụ Khối trưởng (năm N) cho Y" / "trao Cờ
+  trưởng khối cho Y" — Y holds the new term, X the one before;
+* "ROLE cho Y" after a transfer verb ("... và khối phó cho Y");
+* apposition or assignment: the nearest org before the phrase
+  ("Y - đơn vị Khối trưởng năm N", "bầu Y làm Khối trưởng", "Y (Khối
+  trưởng năm N)", a person's unit "ông A, Giám đốc Sở Y, Phó khối").
+
+Years: explicit ("năm N"), else shared within the sentence (an elliptical
+"X làm Khối trưởng, Y làm Khối phó năm N"), else a sentence-initial "Năm N,",
+else the new term (plan year) for an election and the reviewed year for an
+incumbent.  Handovers come from transfer wording, or from the same role
+being named for the new year and the year before with different holders.
+"""
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+import regex as re
+
 from ..model import Doc
+from ..orgs import OrgMention
 from ..registry import register
+
+_ROLE = re.compile(
+    r"(?<![\p{L}])(?<!Cờ\s)(?<!cờ\s)(?:(?P<deputy>phó\s+trưởng\s+(?:khối|cụm)|phó\s+(?:khối|cụm)|(?:khối|cụm)\s+phó)"
+    r"|(?P<head>trưởng\s+(?:khối|cụm)|(?:khối|cụm)\s+trưởng))(?![\p{L}])", re.IGNORECASE)
+_ROLE_YEAR = re.compile(
+    r"(?:\s+(?:khối|cụm)\s+(?:giao\s+ước\s+)?thi\s+đua(?:\s+[^\s,;.()]+){0,8}?)?"
+    r"\s+(?:6\s+tháng\s+(?:đầu|cuối)\s+)?năm\s+(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE)
+_TRANSFER_BEFORE = re.compile(
+    r"(?:bàn\s+giao|trao|chuyển\s+giao|giao\s+lại)\s+(?:lại\s+)?(?:(?:nhiệm\s+vụ|vai\s+trò|chức\s+danh)\s+)?"
+    r"(?:(?:của\s+)?đơn\s+vị\s+)?$", re.IGNORECASE)
+_FLAG_TRANSFER = re.compile(
+    r"(?:bàn\s+giao|trao|chuyển\s+giao)\s+(?:lại\s+)?(?:(?P<flag>cờ\s+(?:trưởng\s+khối|khối\s+trưởng|trưởng\s+cụm|cụm\s+trưởng))"
+    r"|nhiệm\s+vụ(?=\s+cho))", re.IGNORECASE)
+_ELECTION = re.compile(r"\b(?:bầu|suy\s+tôn|chọn|làm|nhận\s+nhiệm\s+vụ|giao\s+làm|phân\s+công|đảm\s+nhận)\b",
+                       re.IGNORECASE)
+_SENTENCE_YEAR = re.compile(r"^\W*(?:Trong\s+)?năm\s+((?:19|20)\d\d)\s*,", re.IGNORECASE)
+_AFTER_CHO = re.compile(r"\s*cho\s+(?:(?:lãnh\s+đạo|đại\s+diện|đơn\s+vị|cơ\s+quan)\s+)*", re.IGNORECASE)
+
+
+@dataclass
+class _Term:
+    org: OrgMention
+    role: str
+    year: int | None
+    source: str        # explicit | shared | sentence | transfer | default
+    election: bool
+
+
+def _nearest_before(orgs: list[OrgMention], pos: int, limit_start: int) -> OrgMention | None:
+    cands = [o for o in orgs if o.end <= pos and o.start >= limit_start and o.kind not in ("body", "conferrer")]
+    return cands[-1] if cands else None
+
+
+def _org_after_cho(text: str, pos: int, end: int, orgs: list[OrgMention]) -> OrgMention | None:
+    m = _AFTER_CHO.match(text, pos, end)
+    if not m:
+        return None
+    return next((o for o in orgs if o.start == m.end() and o.kind not in ("body", "conferrer")), None)
+
+
+def _run_before(text: str, orgs: list[OrgMention], last: OrgMention) -> list[OrgMention]:
+    """``last`` with the orgs joined to it by ", " / " và " ("chọn A và B làm Khối phó")."""
+    run = [last]
+    for o in reversed([o for o in orgs if o.end <= last.start]):
+        if re.fullmatch(r"\s*(?:,|và|,\s*và)\s*", text[o.end:run[0].start]):
+            run.insert(0, o)
+        else:
+            break
+    return run
+
+
+def _default_year(doc: Doc, election: bool) -> int | None:
+    review, plan = doc.fields.get("review_year"), doc.fields.get("plan_year")
+    if election:
+        return plan or review
+    return review or plan
 
 
 @register("leadership")
 class Leadership:
     def __call__(self, doc: Doc) -> Doc:
+        if not doc.fields.get("relevant"):
+            return doc
+        text = doc.text
+        terms: list[_Term] = []
+        transfers: list[dict] = []
+        for i, orgs in sorted(doc.ctx.get("orgs", {}).items()):
+            s = doc.sentences[i]
+            sent_terms: list[_Term] = []
+            sm = _SENTENCE_YEAR.match(text, s.start, s.end)
+            sentence_year = int(sm.group(1)) if sm else None
+            # transfers with flag/"nhiệm vụ" wording: "X trao Cờ trưởng khối cho Y"
+            for fm in _FLAG_TRANSFER.finditer(text, s.start, s.end):
+                to = _org_after_cho(text, fm.end(), s.end, orgs)
+                if to is None and not fm.group("flag") and not _AFTER_CHO.match(text, fm.end(), s.end):
+                    continue
+                frm = _nearest_before(orgs, fm.start(), s.start)
+                transfers.append({"role": "head", "from": frm, "to": to, "year": None,
+                                  "start": fm.start(), "end": (to.end if to else fm.end()), "sentence": i})
+            for rm in _ROLE.finditer(text, s.start, s.end):
+                role = "deputy" if rm.group("deputy") else "head"
+                ym = _ROLE_YEAR.match(text, rm.end(), s.end)
+                year = int(ym.group("year")) if ym else None
+                role_end = ym.end() if ym else rm.end()
+                before = text[s.start:rm.start()]
+                if _TRANSFER_BEFORE.search(before):
+                    # "bàn giao nhiệm vụ Khối trưởng (năm N) cho Y"
+                    to = _org_after_cho(text, role_end, s.end, orgs)
+                    vm = _TRANSFER_BEFORE.search(before)
+                    frm = _nearest_before(orgs, s.start + vm.start(), s.start)
+                    # a flag transfer on the same words was already taken
+                    transfers = [t for t in transfers
+                                 if not (t["sentence"] == i and t["start"] == s.start + vm.start())]
+                    transfers.append({"role": role, "from": frm, "to": to, "year": year,
+                                      "start": s.start + vm.start(), "end": (to.end if to else role_end),
+                                      "sentence": i})
+                    continue
+                to = _org_after_cho(text, role_end, s.end, orgs)
+                if to is not None:
+                    # "... và khối phó cho Y" after a transfer verb
+                    sent_terms.append(_Term(to, role, year, "explicit" if year else "transfer", True))
+                    continue
+                holder = _nearest_before(orgs, rm.start(), s.start)
+                if holder is None:
+                    continue
+                gap = text[holder.end:rm.start()]
+                if len(gap) > 60 or re.search(r"\b(?:cho|bàn giao|trao)\b", gap, re.IGNORECASE):
+                    continue
+                election = bool(_ELECTION.search(gap)) or bool(
+                    _ELECTION.search(text[max(s.start, holder.start - 40):holder.start]))
+                holders = _run_before(text, orgs, holder) if re.search(r"\b(?:làm|là)\b", gap) else [holder]
+                for h in holders:
+                    sent_terms.append(_Term(h, role, year, "explicit" if year else "default", election))
+            # year sharing inside the sentence
+            explicit_years = [t.year for t in sent_terms if t.year] + \
+                [t["year"] for t in transfers if t["sentence"] == i and t["year"]]
+            for t in sent_terms:
+                if t.year is None:
+                    if sentence_year:
+                        t.year, t.source = sentence_year, "sentence"
+                    elif t.election and explicit_years:
+                        t.year, t.source = max(explicit_years), "shared"
+                    else:
+                        t.year = _default_year(doc, t.election)
+            terms.extend(sent_terms)
+        self._emit(doc, terms, transfers)
         return doc
+
+    def _emit(self, doc: Doc, terms: list[_Term], transfers: list[dict]) -> None:
+        # transfer years and the terms they imply
+        for t in transfers:
+            if t["year"] is None and t["to"] is not None:
+                same = [x.year for x in terms if x.org.org == t["to"].org and x.role == t["role"]
+                        and x.source in ("explicit", "shared", "sentence") and x.year]
+                t["year"] = max(same) if same else None
+            if t["year"] is None:
+                t["year"] = doc.fields.get("plan_year") or doc.fields.get("review_year")
+            if t["to"] is not None:
+                terms.append(_Term(t["to"], t["role"], t["year"], "transfer", True))
+            if t["from"] is not None and t["year"]:
+                has_own = [x for x in terms if x.org.org == t["from"].org and x.role == t["role"]
+                           and x.source in ("explicit", "sentence")]
+                if not has_own:
+                    terms.append(_Term(t["from"], t["role"], t["year"] - 1, "transfer", False))
+        # a defaulted year yields to a stated one for the same org and role
+        stated = {(t.org.org, t.role) for t in terms if t.source != "default"}
+        rows: dict[tuple, _Term] = {}
+        for t in terms:
+            if t.source == "default" and (t.org.org, t.role) in stated:
+                continue
+            if t.year is None:
+                continue
+            rows.setdefault((t.year, t.role, t.org.org), t)
+        for (year, role, org), t in rows.items():
+            doc.add("leaders", year=year, role=role, org=org, start=t.org.start, end=t.org.end)
+        # handovers: transfer wording, then old and new holder both named
+        done = set()
+        holders = {}
+        for (year, role, org), t in rows.items():
+            holders.setdefault((role, year), []).append(t)
+        for t in transfers:
+            to = t["to"].org if t["to"] else None
+            if to is None:
+                cands = holders.get((t["role"], t["year"]), [])
+                to = cands[0].org.org if len(cands) == 1 else None
+            frm = t["from"].org if t["from"] else None
+            if frm is None:
+                prev = holders.get((t["role"], t["year"] - 1), []) if t["year"] else []
+                frm = prev[0].org.org if len(prev) == 1 else ""
+            if not to or frm == to or (t["role"], t["year"]) in done:
+                continue
+            done.add((t["role"], t["year"]))
+            doc.add("handovers", role=t["role"], year=t["year"], from_org=frm, to_org=to,
+                    start=t["start"], end=t["end"])
+        plan = doc.fields.get("plan_year")
+        for (role, year), news in sorted(holders.items()):
+            if (role, year) in done or (plan and year != plan):
+                continue
+            olds = holders.get((role, year - 1), [])
+            if len(news) == 1 and len(olds) == 1 and news[0].org.org != olds[0].org.org:
+                new = news[0]
+                done.add((role, year))
+                doc.add("handovers", role=role, year=year, from_org=olds[0].org.org, to_org=new.org.org,
+                        start=new.org.start, end=new.org.end)
