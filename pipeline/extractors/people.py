@@ -1,11 +1,568 @@
-"""Extractor: people (placeholder until implemented)."""
+"""Extractor: people named in the body, with their position (people.csv).
+
+Vietnamese press names an official in two shapes, and both are read here:
+
+* name first, then an apposition: ``Đồng chí Hoàng Minh Đức, Ủy viên Ban
+  Thường vụ Tỉnh ủy, Trưởng Ban Dân vận Tỉnh ủy, Trưởng khối năm 2023 chủ trì``
+  (also with ``-`` or ``(`` instead of the comma);
+* title first: ``Chánh Văn phòng Tỉnh ủy Đinh Thị Hoa thay mặt ...``.
+
+A name is 2-4 capitalised syllables led by a family name
+(``gazetteers/vn_surnames.csv``); the words around it (titles, committee
+memberships, bloc roles, honorifics, ranks, and the verbs that end a unit's
+name) are data in ``gazetteers/titles.csv``.  Only people given a position
+become rows: a bare name line is a byline or a credit, never an official.
+
+The unit of a title is read by walking the words after the title word: a
+capitalised word always continues a unit name, a lower-case word continues
+it unless it is a boundary verb, and ``tỉnh``/``Tỉnh ủy`` close it unless a
+proper name follows.  That is what lets lower-case unit words through
+(``Ban Thi đua - Khen thưởng tỉnh``, ``Công ty ... Xổ số kiến thiết``) while
+stopping at the predicate (``... Bình Dương phát động``).
+"""
 from __future__ import annotations
 
-from ..model import Doc
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+import regex as re
+
+from ..gazetteers import load_csv
+from ..model import Doc, Span
+from ..normalize import fold, tidy
 from ..registry import register
+
+# --- lexicon -----------------------------------------------------------------
+
+_TOKEN_RE = re.compile(r"[\p{L}\p{M}][\p{L}\p{M}'’]*|\d+|\S")
+_WORD_RE = re.compile(r"[\p{L}\p{M}]")
+
+
+@dataclass(frozen=True)
+class Tok:
+    text: str
+    start: int
+    end: int
+    key: str            # folded form, for lexicon look-ups
+
+    @property
+    def word(self) -> bool:
+        return bool(_WORD_RE.match(self.text))
+
+    @property
+    def cap(self) -> bool:
+        return self.word and self.text[0].isupper()
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Tok]:
+    end = len(text) if end is None else end
+    return [Tok(m.group(), m.start(), m.end(), fold(m.group()))
+            for m in _TOKEN_RE.finditer(text, start, end)]
+
+
+@dataclass(frozen=True)
+class Phrase:
+    kind: str
+    words: tuple[str, ...]      # folded tokens
+    org_from: int | None        # index into words where the unit name starts
+
+
+class Lexicon:
+    """titles.csv indexed by first word, longest phrase first."""
+
+    def __init__(self, rows) -> None:
+        self.by_first: dict[str, list[Phrase]] = {}
+        for r in rows:
+            words = tuple(t.key for t in tokenize(r["phrase"]))
+            if not words:
+                continue
+            org_from = None
+            if r.get("org_from"):
+                first = fold(r["org_from"]).split()[0]
+                org_from = words.index(first) if first in words else None
+            self.by_first.setdefault(words[0], []).append(Phrase(r["kind"], words, org_from))
+        for lst in self.by_first.values():
+            lst.sort(key=lambda p: -len(p.words))
+
+    def match(self, toks: list[Tok], i: int, kinds: tuple[str, ...]) -> tuple[Phrase, int] | None:
+        """Longest phrase of one of ``kinds`` starting at token ``i``: (phrase, end index)."""
+        if i >= len(toks):
+            return None
+        for p in self.by_first.get(toks[i].key, ()):
+            if p.kind not in kinds:
+                continue
+            j = i + len(p.words)
+            if j <= len(toks) and all(toks[i + k].key == w for k, w in enumerate(p.words)):
+                if j < len(toks) and toks[j].word and _glued(toks[j - 1], toks[j]):
+                    continue
+                return p, j
+        return None
+
+    def match_ending(self, toks: list[Tok], j: int, kinds: tuple[str, ...]) -> int | None:
+        """Start index of a phrase of ``kinds`` that ends right before token ``j``."""
+        best = None
+        for i in range(max(0, j - 4), j):
+            m = self.match(toks, i, kinds)
+            if m and m[1] == j and (best is None or i < best):
+                best = i
+        return best
+
+
+def _glued(a: Tok, b: Tok) -> bool:
+    return a.end == b.start
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    return Lexicon(load_csv("titles.csv"))
+
+
+@lru_cache(maxsize=1)
+def surnames() -> frozenset[str]:
+    return frozenset(fold(r["surname"]) for r in load_csv("vn_surnames.csv"))
+
+
+@lru_cache(maxsize=1)
+def place_names() -> frozenset[str]:
+    """Province and district names: a capitalised run equal to one is a place, not a person."""
+    names: set[str] = set()
+    for f, cols in (("provinces.csv", ("short",)), ("provinces_2025.csv", ("short",)),
+                    ("districts.csv", ("bare",))):
+        try:
+            for r in load_csv(f):
+                for c in cols:
+                    if r.get(c):
+                        names.add(fold(r[c]))
+        except (OSError, KeyError):
+            continue
+    return frozenset(names)
+
+
+@lru_cache(maxsize=1)
+def org_heads() -> frozenset[str]:
+    try:
+        return frozenset(fold(r["word"]).split()[0] for r in load_csv("org_words.csv")
+                         if r.get("kind") == "head")
+    except (OSError, KeyError):
+        return frozenset({"sở", "ban", "văn", "ủy", "công", "cục", "báo", "đài", "trường"})
+
+
+TITLE = ("title",)
+PREFIX = ("prefix",)
+PERSONAL = ("honorific", "rank")
+NOT_UNIT = ("title", "prefix", "membership", "bloc_role", "honorific", "rank")
+PLACE_WORDS = {"tỉnh", "huyện", "xã", "phường", "quận", "thị", "thành", "tp"}
+CLOSING = {"tỉnh"}                      # "... tỉnh" ends a unit unless a name follows
+CLOSING_PAIRS = {("tỉnh", "ủy"), ("thành", "ủy"), ("huyện", "ủy"), ("thị", "ủy")}
+
+# Lines that credit a photo or sign the story ("Ảnh: T.T", "Tin, ảnh: X").
+_CREDIT_RE = re.compile(r"(?i)(?:(?:tin|bài)(?:\s*(?:,|và)\s*)?)?\bảnh\s*:[^\n]*")
+
+
+# --- names ---------------------------------------------------------------------
+
+def _run(toks: list[Tok], i: int, n: int) -> int:
+    """End index of the run of capitalised words starting at ``i``."""
+    j = i
+    while j < n and toks[j].cap and (j == i or toks[j].start - toks[j - 1].end == 1):
+        j += 1
+    return j
+
+
+def _is_name(toks: list[Tok], a: int, b: int) -> bool:
+    return 2 <= b - a <= 4 and toks[a].key in surnames() and all(
+        toks[k].cap for k in range(a, b))
+
+
+def _name_in_run(toks: list[Tok], a: int, b: int, known_orgs: list[tuple[int, int]]) -> int | None:
+    """Start of the person's name at the end of the capitalised run [a, b), if any.
+
+    Used after a title, where the run may begin with the tail of the unit
+    (``Sở Công Thương Lê Minh Triết``).  Three syllables are the usual name,
+    then four, then two; a run that is only a place (``huyện Trần Văn Thời``)
+    or lies inside a known org name (``Trường Chính trị Hoàng Văn Thụ``) is no
+    name.
+    """
+    for size in (3, 4, 2):
+        s = b - size
+        if s < a or not _is_name(toks, s, b):
+            continue
+        if size == 2 and s > a:
+            continue
+        key = " ".join(t.key for t in toks[s:b])
+        # an org the finder knows absorbs the name into its canonical form
+        # (Trường Chính trị Hoàng Văn Thụ -> Trường Chính trị tỉnh): no person
+        if key in place_names():
+            continue
+        if any(o0 < toks[s].start and toks[b - 1].end <= o1 and key not in fold(canon)
+               for o0, o1, canon in known_orgs):
+            continue
+        return s
+    return None
+
+
+# --- units ---------------------------------------------------------------------
+
+def _unit_end(toks: list[Tok], k: int, n: int, stop_at_name: bool,
+              known_orgs: list[tuple[int, int]]) -> tuple[int, int | None]:
+    """Walk a unit's name from token ``k``: (end index, start of a following name)."""
+    lex = lexicon()
+    j = k
+    while j < n:
+        t = toks[j]
+        if t.word:
+            if t.cap:
+                if j > k and lex.match(toks, j, NOT_UNIT):
+                    return j, None
+                if stop_at_name and (j == k or not toks[j - 1].cap):
+                    b = _run(toks, j, n)
+                    s = _name_in_run(toks, j, b, known_orgs)
+                    if s is not None and (s > k or j > k):
+                        return s, s
+                j += 1
+            else:
+                cont = lex.match(toks, j, ("continue",))
+                if cont:
+                    j = cont[1]
+                    continue
+                if lex.match(toks, j, ("boundary", "honorific", "bloc_role")):
+                    return j, None
+                if t.key == "và" and not (j + 1 < n and toks[j + 1].cap
+                                          and not lex.match(toks, j + 1, NOT_UNIT)):
+                    return j, None
+                j += 1
+            if _closes(toks, j, n):
+                if not (j < n and toks[j].cap) or lex.match(toks, j, NOT_UNIT):
+                    return j, None
+        elif t.text.isdigit():
+            if j > k and toks[j - 1].key == "số":
+                j += 1
+                continue
+            return j, None
+        elif t.text in "-–—&" and j > k:
+            nxt = j + 1
+            if nxt < n and toks[nxt].cap and not lex.match(toks, nxt, NOT_UNIT) and not (
+                    stop_at_name and _name_in_run(toks, nxt, _run(toks, nxt, n), known_orgs) == nxt):
+                j += 1
+                continue
+            return j, None
+        elif t.text == "," and j > k and _glue_comma(toks, j, n):
+            j += 1
+        else:
+            return j, None
+    return j, None
+
+
+def _closes(toks: list[Tok], j: int, n: int) -> bool:
+    """Did the word before ``j`` end a unit name (``tỉnh``, ``Tỉnh ủy``)?"""
+    last = toks[j - 1].key
+    if last in CLOSING and toks[j - 1].text.islower():
+        return True
+    return j >= 2 and (toks[j - 2].key, last) in CLOSING_PAIRS
+
+
+def _glue_comma(toks: list[Tok], j: int, n: int) -> bool:
+    """A comma inside a unit name (``Sở Văn hóa, Thể thao và Du lịch``).
+
+    Glued only when the name so far ends in a lower-case syllable that does
+    not close a unit and what follows is capitalised, not a title, role,
+    honorific or new unit head.
+    """
+    prev, nxt = toks[j - 1], toks[j + 1] if j + 1 < n else None
+    if nxt is None or not nxt.cap or not prev.word or prev.cap or _closes(toks, j, n):
+        return False
+    if lexicon().match(toks, j + 1, NOT_UNIT) or nxt.key in org_heads():
+        return False
+    b = _run(toks, j + 1, n)
+    return not _is_name(toks, j + 1, b)
+
+
+# --- appositions ---------------------------------------------------------------
+
+@dataclass
+class Found:
+    name: tuple[int, int]           # char span
+    title: tuple[int, int]          # char span of the title (with its unit)
+    org: tuple[int, int] | None     # char span of the unit inside the title
+    roles_after: tuple[int, int] | None
+    span: tuple[int, int]           # mention
+
+
+def _title_at(toks: list[Tok], i: int, n: int, stop_at_name: bool,
+              known_orgs) -> tuple[int, int, int | None, int | None] | None:
+    """A title starting at token ``i``: (title start, end index, unit start, name start)."""
+    lex = lexicon()
+    if not toks[i].cap:
+        return None
+    j = i
+    pre = lex.match(toks, j, PREFIX)
+    if pre:
+        j = pre[1]
+    m = lex.match(toks, j, TITLE)
+    if not m:
+        return None
+    phrase, after = m
+    unit = j + phrase.org_from if phrase.org_from is not None else after
+    end, name = _unit_end(toks, after, n, stop_at_name, known_orgs)
+    if unit >= end:
+        unit = None
+    return i, end, unit, name
+
+
+def _roles_after(toks: list[Tok], j: int, n: int) -> tuple[int, int] | None:
+    """Text after the title in the same apposition, when it states a bloc role."""
+    lex = lexicon()
+    if j >= n or toks[j].text not in ",-–—(":
+        return None
+    a = j + 1
+    k = a
+    has_role = False
+    while k < n:
+        t = toks[k]
+        if t.text in ";.:)!?\"“”" or lex.match(toks, k, PERSONAL):
+            break
+        if t.text == "," and k + 1 < n and (lex.match(toks, k + 1, ("boundary", "honorific", "title", "prefix"))):
+            break
+        if t.word and not t.cap and k > a and t.key != "năm" and lex.match(toks, k, ("boundary",)):
+            break
+        if t.key == "và" and k + 1 < n and lex.match(toks, k + 1, PERSONAL):
+            break
+        if lex.match(toks, k, ("bloc_role",)):
+            has_role = True
+        k += 1
+    while k > a and toks[k - 1].text in ",-–—(":
+        k -= 1
+    if not has_role or k <= a:
+        return None
+    return toks[a].start, toks[k - 1].end
+
+
+def _apposition(toks: list[Tok], i: int, n: int, known_orgs):
+    """After a name: skip memberships, return the first title.
+
+    (title start, end index, unit start, char span of a bloc role named
+    before the title or None).
+    """
+    lex = lexicon()
+    j = i
+    role = None
+    while j < n:
+        if toks[j].text not in ",-–—(":
+            return None
+        j += 1
+        if j >= n:
+            return None
+        m = lex.match(toks, j, ("membership", "bloc_role"))
+        if m:
+            # the membership (or a bloc role named first) runs to the next separator
+            k = j + 1
+            while k < n and toks[k].text not in ",-–—();" and not lex.match(toks, k, TITLE + PREFIX):
+                k += 1
+            if m[0].kind == "bloc_role" and role is None:
+                role = (toks[j].start, toks[k - 1].end)
+            if k < n and toks[k].cap:      # a title straight after, no comma
+                t = _title_at(toks, k, n, False, known_orgs)
+                if t:
+                    return t[0], t[1], t[2], role
+            j = k
+            continue
+        t = _title_at(toks, j, n, False, known_orgs)
+        if not t:
+            return None
+        return t[0], t[1], t[2], role
+    return None
+
+
+def find_people(text: str, span: Span, known_orgs=()) -> list[Found]:
+    """Every person-with-title apposition in one sentence, in text order."""
+    lex = lexicon()
+    toks = tokenize(text, span.start, span.end)
+    n = len(toks)
+    found: list[Found] = []
+    used: list[tuple[int, int]] = []      # token ranges already read
+
+    # 1. name first, then the apposition
+    i = 0
+    while i < n:
+        t = toks[i]
+        if not t.cap or (i > 0 and toks[i - 1].cap and not _space_break(toks, i)):
+            i += 1
+            continue
+        b = _run(toks, i, n)
+        a = i
+        honor = lex.match_ending(toks, i, PERSONAL) is not None
+        m = lex.match(toks, a, PERSONAL)
+        while m and m[1] < b:
+            honor, a = True, m[1]
+            m = lex.match(toks, a, PERSONAL)
+        preceded = i == 0 or not toks[i - 1].word
+        if _is_name(toks, a, b) and (honor or preceded and b - a >= 3):
+            app = _apposition(toks, b, n, known_orgs)
+            if app:
+                t0, end_idx, unit, role_before = app
+                roles = _roles_after(toks, end_idx, n) or role_before
+                found.append(_found(toks, (a, b), t0, end_idx, unit, roles))
+                used.append((a, end_idx))
+                i = end_idx
+                continue
+        i = max(b, i + 1)
+
+    # 2. title first, the name right after the unit ("..., ông X" too)
+    i = 0
+    while i < n:
+        if any(u0 <= i < u1 for u0, u1 in used):
+            i += 1
+            continue
+        t = _title_at(toks, i, n, True, known_orgs)
+        if t:
+            t0, end, unit, s = t
+            if s is None and (t0 == 0 or not toks[t0 - 1].word):
+                # "..., Giám đốc Sở Y tế, ông X": only for a title opening a
+                # clause; "thừa ủy quyền của Thủ tướng, ông X" is someone else's
+                s = _honoured_name_at(toks, end, n)
+            b = _run(toks, s, n) if s is not None else 0
+            if s is not None and _is_name(toks, s, b) and not any(u0 <= s < u1 for u0, u1 in used):
+                t0, end, unit = _first_of_chain(toks, t0, end, unit, known_orgs)
+                roles = _roles_after(toks, b, n)
+                f = _found(toks, (s, b), t0, end, unit, roles)
+                f.span = (toks[t0].start, toks[b - 1].end)
+                found.append(f)
+                used.append((t0, b))
+                i = b
+                continue
+        i += 1
+    found.sort(key=lambda f: f.span)
+    return found
+
+
+def _honoured_name_at(toks: list[Tok], j: int, n: int) -> int | None:
+    """``Giám đốc Sở Y tế, ông Nguyễn Văn A``: the name after a title, an optional
+    comma and an honorific or rank (required here, so a list goes unread)."""
+    lex = lexicon()
+    if j < n and toks[j].text == ",":
+        j += 1
+    m = lex.match(toks, j, PERSONAL)
+    if not m:
+        return None
+    while m:
+        j = m[1]
+        m = lex.match(toks, j, PERSONAL)
+    b = _run(toks, j, n)
+    return j if _is_name(toks, j, b) else None
+
+
+def _first_of_chain(toks: list[Tok], t0: int, end: int, unit, known_orgs):
+    """``Bí thư Tỉnh ủy, Chủ tịch HĐND tỉnh Nguyễn Văn A``: the title is the
+    first position of the comma chain before the name, memberships skipped."""
+    lex = lexicon()
+    best = (t0, end, unit)
+    cur = t0
+    while cur >= 2 and toks[cur - 1].text == ",":
+        comma = cur - 1
+        prev = None
+        for p in range(comma - 1, max(-1, comma - 25), -1):
+            if lex.match(toks, p, ("membership",)) and p < comma:
+                prev = (p, None)
+                break
+            t = _title_at(toks, p, comma, False, known_orgs)
+            if t and t[1] == comma:
+                prev = (p, t)
+                break
+        if prev is None:
+            break
+        p, t = prev
+        if t is not None:
+            best = (t[0], t[1], t[2])
+        cur = p
+    return best
+
+
+def _space_break(toks: list[Tok], i: int) -> bool:
+    return not (toks[i].start - toks[i - 1].end == 1)
+
+
+def _found(toks, name_idx, t0, end_idx, unit, roles) -> Found:
+    a, b = name_idx
+    name = (toks[a].start, toks[b - 1].end)
+    title = (toks[t0].start, toks[end_idx - 1].end)
+    org = (toks[unit].start, toks[end_idx - 1].end) if unit is not None else None
+    span = (min(name[0], title[0]), max(name[1], title[1]))
+    return Found(name, title, org, roles, span)
+
+
+# --- bylines and credits -------------------------------------------------------
+
+def credit_spans(doc: Doc) -> list[tuple[int, int]]:
+    """Spans that name an author or photographer, never a person of the story."""
+    spans: list[tuple[int, int]] = []
+    for key in ("byline_spans", "credit_spans"):
+        for s in doc.ctx.get(key) or ():
+            spans.append((s.start, s.end) if isinstance(s, Span) else (int(s[0]), int(s[1])))
+    for m in _CREDIT_RE.finditer(doc.text, doc.body_start):
+        spans.append((m.start(), m.end()))
+    # a short name-only line among the last lines is the byline
+    lines = [m for m in re.finditer(r"[^\n]+", doc.text) if m.group().strip()]
+    for m in lines[-3:]:
+        words = m.group().split()
+        if 1 <= len(words) <= 6 and all(w[0].isupper() or w in "-–," for w in words) \
+                and not re.search(r"[.:;]", m.group()):
+            spans.append((m.start(), m.end()))
+    return spans
+
+
+def _known_orgs(doc: Doc, span: Span) -> list[tuple[int, int, str]]:
+    """Org mentions of the org finder (pipeline.orgs): (start, end, canonical)."""
+    try:
+        from .. import orgs
+        return [(o.start, o.end, o.org) for o in orgs.find_orgs(
+            doc.text, span.start, span.end, province=doc.ctx.get("province"))]
+    except Exception:  # the finder is optional here: never let it sink the article
+        return []
+
+
+def canonical_unit(org_text: str, province: str | None) -> str:
+    if not org_text:
+        return ""
+    if org_text.split()[0].lower() not in PLACE_WORDS:
+        org_text = org_text[0].upper() + org_text[1:]
+    try:
+        from ..orgs import canonical_org
+        return canonical_org(org_text, province=province) or tidy(org_text)
+    except Exception:
+        return tidy(org_text)
 
 
 @register("people")
 class People:
+    """Fills people.csv and ``doc.ctx['people']`` (read by the leadership extractor)."""
+
     def __call__(self, doc: Doc) -> Doc:
+        credits = credit_spans(doc)
+        province = doc.ctx.get("province") or doc.fields.get("province")
+        seen: dict[str, dict[str, Any]] = {}
+        people: list[dict[str, Any]] = []
+        for sent in doc.body_sentences():
+            for f in find_people(doc.text, sent, _known_orgs(doc, sent)):
+                if doc.is_excluded(*f.span) or any(c0 < f.name[1] and f.name[0] < c1
+                                                   for c0, c1 in credits):
+                    continue
+                name = tidy(doc.text[f.name[0]:f.name[1]])
+                title = tidy(doc.text[f.title[0]:f.title[1]])
+                org = canonical_unit(doc.text[f.org[0]:f.org[1]], province) if f.org else ""
+                roles = doc.text[f.roles_after[0]:f.roles_after[1]] if f.roles_after else ""
+                rec = {"name": name, "title": title, "org": org,
+                       "start": f.span[0], "end": f.span[1],
+                       "name_start": f.name[0], "name_end": f.name[1],
+                       "sentence_start": sent.start, "sentence_end": sent.end,
+                       "roles_after": tidy(roles),
+                       "roles_after_start": f.roles_after[0] if f.roles_after else None,
+                       "roles_after_end": f.roles_after[1] if f.roles_after else None}
+                people.append(rec)
+                key = fold(name)
+                if key not in seen:
+                    seen[key] = rec
+                    doc.add("people", name=name, title=title, org=org,
+                            start=f.span[0], end=f.span[1])
+        doc.ctx["people"] = people
         return doc
