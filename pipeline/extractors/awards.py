@@ -60,6 +60,7 @@ _PAST = re.compile(r"\btừng\b", re.IGNORECASE)
 _YEAR = re.compile(r"(?<!nhiệm\s+kỳ\s)(?<!giai\s+đoạn\s)năm\s+((?:19|20)\d\d)\b", re.IGNORECASE)
 _PERIOD = re.compile(r"từ\s+năm\s+(?:19|20)\d\d\s+đến\s+(?:năm\s+)?(?:19|20)\d\d|giai\s+đoạn\s+(?:19|20)\d\d",
                      re.IGNORECASE)
+_OF_OTHER = re.compile(r"\s+của\s+(?P<by>(?:UBND|MTTQ|\p{Lu})[\p{L}\p{M}]*(?:\s+(?!(?:vì|cho|năm|nhân|về|do|tại|trong|đã|và|đợt|giai)\b)[\p{L}\p{M}]+){0,6})")
 _CHO = re.compile(r"[^;]{0,40}?\bcho\s+(?:(?:các|lãnh\s+đạo)\s+)?", re.IGNORECASE)
 
 
@@ -117,12 +118,17 @@ class Awards:
                 continue
             # conferrer: "của X" / "X" right after, else nearest authority before
             by_clause = by_sentence = ""
-            after_auth = next((o for o in authorities if 0 <= o.start - b <= 6
+            after_auth = next((o for o in authorities + [x for x in orgs if x.kind == "body"] if 0 <= o.start - b <= 6
                                and re.fullmatch(r"\s*(?:của\s+)?", text[b:o.start])), None)
             phrase_end = b
+            other = None if after_auth else _OF_OTHER.match(text, b, c_end)
             if after_auth:
                 by_clause = by_sentence = after_auth.org
                 phrase_end = after_auth.end
+            elif other:
+                # "Cờ thi đua của Bộ Công an": another authority, kept as written
+                by_clause = by_sentence = tidy(other.group("by"))
+                phrase_end = other.end()
             else:
                 before_auth = [o for o in authorities if o.end <= a]
                 clause_auth = [o for o in before_auth if o.start >= c_start]

@@ -122,8 +122,40 @@ def _clause_subjects(doc: Doc, s_index: int, orgs: list[OrgMention]) -> list[Org
     return out
 
 
+def _gaps(start: int, end: int, orgs: list[OrgMention]):
+    """The stretches of [start, end) not covered by an org mention."""
+    pos = start
+    for o in orgs:
+        yield pos, o.start
+        pos = o.end
+    yield pos, end
+
+
+_BULLET = re.compile(r"\s*(?:[-+•*–]|\d{1,2}[.)])\s*")
+
+
 @register("bloc")
 class Bloc:
+    @staticmethod
+    def _bulleted(doc: Doc, orgs_by_sentence, phrases) -> list[OrgMention]:
+        """Members listed one per line after "... gồm các đơn vị sau:"."""
+        out: list[OrgMention] = []
+        sentences = doc.sentences
+        for i, s in enumerate(sentences):
+            line = doc.text[s.start:s.end]
+            if not (line.rstrip().endswith(":") and phrases["list_cue"].search(line)):
+                continue
+            for j in range(i + 1, len(sentences)):
+                nxt = sentences[j]
+                orgs = [o for o in orgs_by_sentence.get(j, []) if o.kind not in NON_MEMBER_KINDS]
+                bullet = _BULLET.match(doc.text, nxt.start, nxt.end)
+                only_orgs = orgs and not re.sub(r"[\s,;.–\-+•*]", "", "".join(
+                    doc.text[a:b] for a, b in _gaps(nxt.start, nxt.end, orgs)))
+                if not orgs or not (bullet and bullet.end() > nxt.start or only_orgs):
+                    break
+                out.extend(orgs)
+        return out
+
     def __call__(self, doc: Doc) -> Doc:
         if not doc.fields.get("relevant"):
             return doc
@@ -148,6 +180,7 @@ class Bloc:
             listed.extend(here)
             if phrases["partial_cue"].search(doc.text, cue.start(), s.end):
                 partial = True
+        listed.extend(self._bulleted(doc, orgs_by_sentence, phrases))
         complete = bool(listed) and not partial and (
             count is None or len({o.org for o in listed}) >= count[0])
         members = list(listed)

@@ -38,6 +38,11 @@ _TRANSFER_BEFORE = re.compile(
 _FLAG_TRANSFER = re.compile(
     r"(?:bàn\s+giao|trao|chuyển\s+giao)\s+(?:lại\s+)?(?:(?P<flag>cờ\s+(?:trưởng\s+khối|khối\s+trưởng|trưởng\s+cụm|cụm\s+trưởng))"
     r"|nhiệm\s+vụ(?=\s+cho))", re.IGNORECASE)
+_RECEIVE = re.compile(
+    r"(?:tiếp\s+)?nhận\s+(?:bàn\s+giao\s+)?(?:lại\s+)?(?:(?P<flag>cờ\s+(?:trưởng\s+khối|khối\s+trưởng|trưởng\s+cụm|cụm\s+trưởng))"
+    r"|nhiệm\s+vụ\s+(?:(?P<deputy>phó\s+(?:khối|cụm)|(?:khối|cụm)\s+phó)|(?:trưởng\s+(?:khối|cụm)|(?:khối|cụm)\s+trưởng)))"
+    r"(?:\s+(?:khối|cụm)\s+thi\s+đua)?(?:\s+năm\s+(?P<year>(?:19|20)\d\d))?\s+từ\s+(?:(?:lãnh\s+đạo|đơn\s+vị|cơ\s+quan)\s+)*",
+    re.IGNORECASE)
 _ELECTION = re.compile(r"\b(?:bầu|suy\s+tôn|chọn|làm|nhận\s+nhiệm\s+vụ|giao\s+làm|phân\s+công|đảm\s+nhận)\b",
                        re.IGNORECASE)
 _SENTENCE_YEAR = re.compile(r"^\W*(?:Trong\s+)?năm\s+((?:19|20)\d\d)\s*,", re.IGNORECASE)
@@ -104,6 +109,15 @@ class Leadership:
                 frm = _nearest_before(orgs, fm.start(), s.start)
                 transfers.append({"role": "head", "from": frm, "to": to, "year": None,
                                   "start": fm.start(), "end": (to.end if to else fm.end()), "sentence": i})
+            # the receiving side: "Y nhận Cờ trưởng khối (năm N) từ X"
+            for rv in _RECEIVE.finditer(text, s.start, s.end):
+                frm = next((o for o in orgs if o.start == rv.end() and o.kind not in ("body", "conferrer")), None)
+                to = _nearest_before(orgs, rv.start(), s.start)
+                if frm is None or to is None:
+                    continue
+                transfers.append({"role": "deputy" if rv.group("deputy") else "head", "from": frm, "to": to,
+                                  "year": int(rv.group("year")) if rv.group("year") else None,
+                                  "start": to.start, "end": frm.end, "sentence": i})
             for rm in _ROLE.finditer(text, s.start, s.end):
                 role = "deputy" if rm.group("deputy") else "head"
                 ym = _ROLE_YEAR.match(text, rm.end(), s.end)
