@@ -106,6 +106,7 @@ class Awards:
         authorities = [o for o in orgs if o.kind == "conferrer"]
         recipients_pool = [o for o in orgs if o.kind not in ("conferrer", "body")]
         prev_end = s_start
+        last_rows: list = []
         for a, b, kind in phrases:
             c_start, c_end = _clause_bounds(text, s_start, s_end, a)
             before = text[max(s_start, a - 40):a]
@@ -181,6 +182,11 @@ class Awards:
                         cm = m
                     if cm and _count_value(cm.group("n")):
                         rows = [("", _count_value(cm.group("n")), cm.start(), cm.end())]
+            if not rows and last_rows and re.fullmatch(r"\s*(?:của\s+[^,;]{0,40}?)?\s*(?:và|,)\s*",
+                                                        text[prev_end:a]):
+                # "được đề nghị Cờ ... của UBND tỉnh và cờ thi đua Chính phủ": shared recipients
+                rows = last_rows
+            last_rows = rows
             for org, count, st, en in rows:
                 key = (fold(award), fold(org), count, status, year)
                 if key in seen:

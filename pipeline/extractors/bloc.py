@@ -110,7 +110,7 @@ def _clause_subjects(doc: Doc, s_index: int, orgs: list[OrgMention]) -> list[Org
         # the clause opens with the org, or with a short adverbial and a comma
         # ("Năm 2020, ...", "Bên cạnh đó, ...")
         gap = text[c_start:first.start]
-        if gap.strip() and not (len(gap) <= 45 and gap.rstrip().endswith(",")):
+        if gap.strip() and not (len(gap) <= 45 and gap.rstrip()[-1:] in (",", ":")):
             continue
         if re.search(r"\b(?:ông|bà|đồng chí|anh|chị|lãnh đạo)\b", gap, re.IGNORECASE):
             continue

@@ -37,6 +37,8 @@ _TRANSFER_BEFORE = re.compile(
     r"(?:(?:của\s+)?đơn\s+vị\s+)?$", re.IGNORECASE)
 _FLAG_TRANSFER = re.compile(
     r"(?:bàn\s+giao|trao|chuyển\s+giao)\s+(?:lại\s+)?(?:(?P<flag>cờ\s+(?:trưởng\s+khối|khối\s+trưởng|trưởng\s+cụm|cụm\s+trưởng))"
+    r"(?:\s+(?:khối\s+|cụm\s+)?(?:giao\s+ước\s+)?thi\s+đua(?:\s+[^\s,;.()]+){0,8}?(?=\s+(?:cho|năm)\b))?"
+    r"(?:\s+năm\s+(?P<year>(?:19|20)\d\d))?"
     r"|nhiệm\s+vụ(?=\s+cho))", re.IGNORECASE)
 _RECEIVE = re.compile(
     r"(?:tiếp\s+)?nhận\s+(?:bàn\s+giao\s+)?(?:lại\s+)?(?:(?P<flag>cờ\s+(?:trưởng\s+khối|khối\s+trưởng|trưởng\s+cụm|cụm\s+trưởng))"
@@ -107,7 +109,8 @@ class Leadership:
                 if to is None and not fm.group("flag") and not _AFTER_CHO.match(text, fm.end(), s.end):
                     continue
                 frm = _nearest_before(orgs, fm.start(), s.start)
-                transfers.append({"role": "head", "from": frm, "to": to, "year": None,
+                year = int(fm.group("year")) if fm.group("year") else None
+                transfers.append({"role": "head", "from": frm, "to": to, "year": year,
                                   "start": fm.start(), "end": (to.end if to else fm.end()), "sentence": i})
             # the receiving side: "Y nhận Cờ trưởng khối (năm N) từ X"
             for rv in _RECEIVE.finditer(text, s.start, s.end):
@@ -138,8 +141,13 @@ class Leadership:
                     continue
                 to = _org_after_cho(text, role_end, s.end, orgs)
                 if to is not None:
-                    # "... và khối phó cho Y" after a transfer verb
+                    # "... và khối phó cho Y" after a transfer verb: a transfer of
+                    # that role too, whose outgoing holder is not named
                     sent_terms.append(_Term(to, role, year, "explicit" if year else "transfer", True))
+                    if re.search(r"\b(?:bàn\s+giao|trao|chuyển\s+giao)\b", before, re.IGNORECASE):
+                        transfers.append({"role": role, "from": None, "to": to, "year": year,
+                                          "start": rm.start(), "end": to.end, "sentence": i,
+                                          "shared_year": True})
                     continue
                 holder = _nearest_before(orgs, rm.start(), s.start)
                 if holder is None:
