@@ -6,7 +6,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: extract test install score bench clean
+.PHONY: extract test install score bench clean browser
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -22,8 +22,17 @@ extract: $(STAMP)
 score: $(STAMP)
 	$(PY) -m pipeline score --gold corpus/gold --pred outputs
 
-test: $(STAMP)
+test: $(STAMP) browser
 	$(PY) -m pytest
+
+# The browser test (tests/test_browser.py) drives Debian's Chromium; never a
+# browser download.  Installed only when missing, and only as root (CI is).
+browser:
+	@if [ ! -x /usr/bin/chromium ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core; \
+	  else echo "warning: /usr/bin/chromium missing (apt-get install chromium); the browser test will skip or fail"; fi; \
+	fi
 
 bench: $(STAMP)
 	$(PY) benchmarks/run.py

@@ -14,6 +14,9 @@ COMMANDS = {
     "extract": "Extract articles (files, folders, JSONL) into the contract's tables.",
     "score": "Score predicted tables against gold annotations (P/R/F1).",
     "gold-draft": "Write pre-filled, unverified gold JSON for articles to correct by hand.",
+    "query": "Run SQL on the extracted database (DuckDB) and print the result.",
+    "report": "Write a self-contained HTML report: bloc timelines, awards, annotated articles.",
+    "show": "Print one article with its extracted records marked inline.",
 }
 
 

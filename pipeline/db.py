@@ -283,14 +283,13 @@ def build(con: duckdb.DuckDBPyConnection, out_dir: str | Path, *,
     arts = [{**{c: r[c] for c in TABLE_COLUMNS["articles"]},
              "year": timeline.article_year(r), "bloc_id": by_article.get(r["article_id"])}
             for r in rows]
-    con.register("_arts", pa.Table.from_pylist(arts) if arts else
-                 pa.table({c: pa.array([], pa.string()) for c in ["article_id"]}))
     if arts:
+        con.register("_arts", pa.Table.from_pylist(arts))
         cols = ", ".join(_q(c) for c in TABLE_COLUMNS["articles"])
         con.execute(f"""INSERT INTO articles SELECT {cols},
             CASE WHEN event_types IS NULL THEN NULL ELSE string_split(event_types, ';') END,
             year, bloc_id FROM _arts""")
-    con.unregister("_arts")
+        con.unregister("_arts")
 
     con.execute("""CREATE TABLE blocs (bloc_id VARCHAR PRIMARY KEY, province VARCHAR, kind VARCHAR,
                    bloc VARCHAR, n_articles INTEGER, article_ids VARCHAR[])""")
