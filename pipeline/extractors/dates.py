@@ -1,11 +1,132 @@
-"""Extractor: dates (placeholder until implemented)."""
+"""Extractor: dates — the dates table, the meeting's date, its types and years.
+
+Runs after relevance.  The meeting is told in one sentence, nearly always the
+lead ("Chiều nay 19.12, Khối thi đua … tổ chức hội nghị tổng kết …"): the
+sentence that names a bloc, an act (tổng kết, sơ kết, ký kết giao ước, phát
+động) and usually opens on a date.  Its acts give the event types and the
+reviewed/planned years (:mod:`pipeline.event_lib`); those years, with the
+publication date, then give every bare day-month its year
+(:mod:`pipeline.dates_lib`).
+
+Leaves for later extractors ``doc.ctx['event_span']`` (the event sentence)
+and ``doc.ctx['years']`` (review, plan, event and publication years, and the
+years the body names).
+"""
 from __future__ import annotations
 
-from ..model import Doc
+import datetime as dt
+
+import regex as re
+
+from ..dates_lib import Temporal, approx_published, find_temporals, parse_iso, resolve_year
+from ..event_lib import analyse, fill_missing_years, find_triggers
+from ..model import Doc, Span
+from ..normalize import fold
 from ..registry import register
+from .relevance import bloc_mentions
+
+# How far into the body the event sentence is looked for.
+_EVENT_WINDOW = 8
+_ACTS = {"annual_review", "midyear_review", "covenant_signing", "launch"}
+
+
+def _event_score(text: str, temporals: list[Temporal], start: int) -> float:
+    f = fold(text)
+    score = 0.0
+    if any(t.type in _ACTS for t in find_triggers(f)):
+        score += 3
+    if bloc_mentions(f):
+        score += 2
+    if any(t.kind == "date" and not t.anniversary and t.start - start <= 40 for t in temporals):
+        score += 2
+    if "tổ chức" in f or "hội nghị" in f:
+        score += 1
+    return score
+
+
+def event_sentence(doc: Doc, sents: list[Span], temporals: dict[int, list[Temporal]]) -> int | None:
+    """Index (into ``sents``) of the sentence reporting the meeting, or None."""
+    best = None
+    for i, s in enumerate(sents[:_EVENT_WINDOW]):
+        sc = _event_score(doc.sentence_text(s), temporals.get(i, []), s.start)
+        if sc >= 5 and (best is None or sc > best[0]):
+            best = (sc, i)
+    return best[1] if best else None
+
+
+# What may stand before the date that opens a lead: an outlet code ("LSO-",
+# "(Baonghean.vn) -"), or the end of an earlier clause.
+_OPENING = re.compile(r"(?:\(?[\p{L}\d.]+\)?\s*[-–—]?)?|.*[,;:(]|.*\s[-–—]")
+
+
+def _opens_clause(text: str, sentence_start: int, t: Temporal) -> bool:
+    return bool(_OPENING.fullmatch(text[sentence_start:t.start].strip()))
+
+
+def _event_date(ts: list[Temporal], pub: dt.date | None, approx_pub: dt.date | None,
+                info) -> tuple[Temporal | None, dt.date | None]:
+    """The meeting's date: the event sentence's first date (one opening a clause
+    first, so "theo Kế hoạch ngày 5/1/2024, sáng 10/1, Khối …" gives 10/1), year resolved."""
+    for t in ts:
+        if t.kind != "date" or t.anniversary:
+            continue
+        if t.day is None:                                   # "Sáng qua", "hôm nay"
+            if pub is not None and t.relative is not None:
+                return t, pub + dt.timedelta(days=t.relative)
+            continue
+        y = resolve_year(t, ref=pub or approx_pub, review=info.review_year, plan=info.plan_year,
+                         midyear=info.midyear)
+        iso = t.value(y)
+        return (t, dt.date.fromisoformat(iso)) if iso else (t, None)
+    return None, None
 
 
 @register("dates")
 class Dates:
     def __call__(self, doc: Doc) -> Doc:
+        if doc.fields.get("relevant") is False:
+            return doc
+        pub = parse_iso(doc.fields.get("published_date"))
+        approx_pub = pub or approx_published(doc.published_meta)
+        sents = doc.body_sentences()
+        temporals = {i: [t for t in find_temporals(doc.text, s.start, s.end)
+                         if not doc.is_excluded(t.start, t.end)]
+                     for i, s in enumerate(sents)}
+
+        ev = event_sentence(doc, sents, temporals)
+        lead = doc.sentence_text(sents[ev]) if ev is not None else None
+        others = [doc.sentence_text(s) for i, s in enumerate(sents) if i != ev]
+        info = analyse(lead, doc.fields.get("title") or doc.title, others)
+        mentioned = [t.year for ts in temporals.values() for t in ts if t.year]
+        fill_missing_years(info, approx_pub, mentioned)
+
+        ev_ts = temporals.get(ev, []) if ev is not None else []
+        if ev_ts:
+            ev_ts = sorted(ev_ts, key=lambda t: not _opens_clause(doc.text, sents[ev].start, t))
+        ev_t, ev_date = _event_date(ev_ts, pub, approx_pub, info)
+        ref = pub or ev_date or approx_pub
+        for ts in temporals.values():
+            for t in ts:
+                if t is ev_t and ev_date is not None:
+                    value = ev_date.isoformat()
+                elif t.day is None and t.kind == "date":
+                    value = (pub + dt.timedelta(days=t.relative)).isoformat() \
+                        if pub and t.relative is not None else None
+                else:
+                    value = t.value(resolve_year(t, ref=ref, review=info.review_year,
+                                                 plan=info.plan_year, midyear=info.midyear))
+                if value:
+                    doc.add("dates", value=value, kind=t.kind, start=t.start, end=t.end)
+
+        doc.fields["event_date"] = ev_date.isoformat() if ev_date else None
+        doc.fields["event_types"] = info.types or None
+        doc.fields["review_year"] = info.review_year
+        doc.fields["plan_year"] = info.plan_year
+        doc.ctx["event_span"] = sents[ev] if ev is not None else None
+        doc.ctx["years"] = {
+            "review": info.review_year, "plan": info.plan_year,
+            "event": ev_date.year if ev_date else None,
+            "published": pub.year if pub else None,
+            "mentioned": sorted(set(mentioned)),
+        }
         return doc

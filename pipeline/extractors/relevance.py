@@ -1,11 +1,140 @@
-"""Extractor: relevance (placeholder until implemented)."""
+"""Extractor: relevance — does the article report an emulation bloc's own event?
+
+Most news that says "thi đua" is not about a bloc: a Tỉnh ủy plenum, an award
+ceremony, a party committee called "Đảng ủy Khối các cơ quan tỉnh", or the
+province-wide review that thanks "các khối, cụm thi đua" in passing.  What
+sets a bloc report apart is that one bloc is the *subject*: it is named in
+the headline or the lead ("Chiều 16/12, Khối thi đua các cơ quan Đảng tỉnh tổ
+chức…") as the one acting, and its own offices (khối trưởng, cụm phó) come
+up.  So each named bloc mention and office scores by where it stands and
+whether it is the subject there, and the article is relevant at a threshold; the words and weights are data
+(``gazetteers/relevance.csv``).
+
+:func:`quick_reject` is the cheap half: a plain substring test that lets a
+batch drop articles with no bloc vocabulary at all before any processing.
+"""
 from __future__ import annotations
 
-from ..model import Doc
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex as re
+
+from ..gazetteers import load_csv
+from ..model import Doc, Span
+from ..normalize import fold
 from ..registry import register
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    quick: tuple[str, ...]
+    generic: re.Pattern
+    bloc: re.Pattern
+    role: re.Pattern
+    act: re.Pattern
+    passing: re.Pattern
+    weights: dict
+    threshold: float
+
+
+def _alternation(rows, kind: str) -> re.Pattern:
+    pats = [r["pattern"] for r in rows if r["kind"] == kind]
+    return re.compile("|".join(f"(?:{p})" for p in pats) or r"(?!)", re.VERSION1)
+
+
+@lru_cache(maxsize=None)
+def vocabulary() -> Vocabulary:
+    rows = load_csv("relevance.csv")
+    weights = {r["name"]: float(r["weight"]) for r in rows if r["kind"] == "weight"}
+    threshold = next(float(r["weight"]) for r in rows if r["kind"] == "threshold")
+    return Vocabulary(tuple(r["pattern"].lower() for r in rows if r["kind"] == "quick"),
+                      _alternation(rows, "generic"), _alternation(rows, "bloc"),
+                      _alternation(rows, "role"), _alternation(rows, "act"),
+                      _alternation(rows, "passing"), weights, threshold)
+
+
+def quick_reject(text: str) -> bool:
+    """True when ``text`` cannot be about an emulation bloc (none of the bloc words occur).
+
+    Only lower-casing and white-space collapsing: cheap enough for a batch
+    pre-filter over raw input.  False means "maybe": the full component decides.
+    """
+    t = " ".join(unicodedata.normalize("NFC", text).lower().split())
+    return not any(k in t for k in vocabulary().quick)
+
+
+def bloc_mentions(folded: str) -> list[tuple[int, int]]:
+    """Spans of mentions of one bloc in folded text; plural/generic ones are skipped."""
+    v = vocabulary()
+    generic = [(m.start(), m.end()) for m in v.generic.finditer(folded)]
+    return [(m.start(), m.end()) for m in v.bloc.finditer(folded)
+            if not any(a <= m.start() < b for a, b in generic)]
+
+
+# Where a clause begins: punctuation, or a spaced dash after an outlet code.
+_CLAUSE = re.compile(r"[,;:.!?()]|\s[-–—]\s|[-–—]\s|\s[-–—]")
+
+
+def is_subject(folded: str, start: int) -> bool:
+    """Whether the bloc mentioned at ``start`` is what the sentence is about.
+
+    It opens a clause ("Chiều 16/12, Khối thi đua … tổ chức"), or follows an act
+    with nothing between that names it only in passing ("Hội nghị tổng kết
+    Khối thi đua …" but not "tặng Cờ thi đua cho … dẫn đầu Khối thi đua …").
+    """
+    v = vocabulary()
+    before = folded[:start]
+    if not _CLAUSE.split(before)[-1].strip():
+        return True
+    acts = list(v.act.finditer(before))
+    return bool(acts) and not v.passing.search(before[acts[-1].end():])
+
+
+def role_mentions(folded: str) -> int:
+    return sum(1 for _ in vocabulary().role.finditer(folded))
+
+
+def lead_sentences(doc: Doc, n: int) -> list[Span]:
+    """The first ``n`` body sentences that read as prose (datelines and crumbs skipped)."""
+    out = []
+    for s in doc.body_sentences():
+        if len(doc.sentence_text(s).split()) >= 5:
+            out.append(s)
+            if len(out) == n:
+                break
+    return out
+
+
+def score(doc: Doc) -> tuple[float, dict[str, int]]:
+    """Relevance score and the hits behind it (title, lead, body, role counts)."""
+    v = vocabulary()
+    w = v.weights
+    title = fold(doc.fields.get("title") or doc.title or "")
+    lead = lead_sentences(doc, int(w.get("lead_sentences", 3)))
+    lead_ids = {(s.start, s.end) for s in lead}
+    hits = {"title": 0, "lead": 0, "body": 0, "role": 0}
+    for a, _ in bloc_mentions(title):
+        hits["title" if is_subject(title, a) else "body"] += 1
+    for s in doc.body_sentences():
+        f = fold(doc.sentence_text(s))
+        in_lead = (s.start, s.end) in lead_ids
+        for a, _ in bloc_mentions(f):
+            hits["lead" if in_lead and is_subject(f, a) else "body"] += 1
+        hits["role"] += role_mentions(f)
+    total = sum(w.get(k, 0) * n for k, n in hits.items())
+    return total, hits
+
+
+def is_relevant(doc: Doc) -> bool:
+    if quick_reject(f"{doc.title}\n{doc.text}"):
+        return False
+    return score(doc)[0] >= vocabulary().threshold
 
 
 @register("relevance")
 class Relevance:
     def __call__(self, doc: Doc) -> Doc:
+        doc.fields["relevant"] = is_relevant(doc)
         return doc

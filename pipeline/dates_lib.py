@@ -1,0 +1,358 @@
+"""Temporal expressions in Vietnamese news text, and how their years are found.
+
+Vietnamese papers write a day and month as ``19.12``, ``5/1`` or ``27-12`` and
+leave the year to the reader, who knows when the paper came out and which
+year the meeting reviewed.  The same shapes also write ratios (``7/7 đơn
+vị``), document numbers (``01-KL/TW``) and spans of years (``nhiệm kỳ 2020 -
+2025``), so a bare day-month counts as a date only when the words around it
+say so (``gazetteers/date_cues.csv``).
+
+Finding and dating are two steps.  :func:`find_temporals` returns every
+expression with what the text itself fixes (a day, a month, perhaps a year,
+an offset from publication); :func:`resolve_year` later supplies a missing
+year from a reference date or from the years under review, which only the
+whole article knows.
+"""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex as re
+
+from .gazetteers import load_csv
+
+_FLAGS = re.IGNORECASE | re.VERSION1
+_YEAR = r"(?:19|20)\d{2}"
+_DASH = r"\s*[-–—]\s*"
+
+
+@dataclass
+class Temporal:
+    """One temporal expression; offsets index the text it was found in."""
+
+    start: int
+    end: int
+    kind: str                      # date | month | year
+    form: str                      # full | words | dm | month | year | relative
+    day: int | None = None
+    month: int | None = None
+    year: int | None = None        # as written; None when it must be resolved
+    relative: int | None = None    # days from publication ("Sáng qua" -> -1)
+    anchor: int | None = None      # year of a "(1945 - 2017)" right after a d/m
+    anniversary: bool = False      # one end of a "14/10/1930 - 14/10/2018" span
+
+    def value(self, year: int | None = None) -> str | None:
+        """ISO value (``YYYY-MM-DD`` / ``YYYY-MM`` / ``YYYY``) with ``year`` if none is written."""
+        y = self.year if self.year is not None else year
+        if y is None:
+            return None
+        if self.kind == "year":
+            return f"{y:04d}"
+        if self.kind == "month":
+            return f"{y:04d}-{self.month:02d}"
+        if self.day is None or not valid_day(y, self.month, self.day):
+            return None
+        return f"{y:04d}-{self.month:02d}-{self.day:02d}"
+
+
+def valid_day(year: int | None, month: int | None, day: int | None) -> bool:
+    if not month or not day or not 1 <= month <= 12:
+        return False
+    last = calendar.monthrange(year if year else 2000, month)[1]   # 2000: 29 Feb allowed
+    return 1 <= day <= last
+
+
+# -- vocabulary -----------------------------------------------------------------
+
+@dataclass(frozen=True)
+class _Cues:
+    dayparts: tuple[str, ...]
+    before: frozenset[str]
+    ratio: frozenset[str]
+    relative: dict
+
+
+@lru_cache(maxsize=None)
+def _cues() -> _Cues:
+    rows = load_csv("date_cues.csv")
+    words = lambda k: [r["word"].lower() for r in rows if r["kind"] == k]  # noqa: E731
+    rel = {r["word"].lower(): int(r["value"]) for r in rows if r["kind"] == "relative"}
+    return _Cues(tuple(words("daypart")), frozenset(words("before")),
+                 frozenset(words("ratio")), rel)
+
+
+@lru_cache(maxsize=None)
+def _patterns() -> dict[str, re.Pattern]:
+    c = _cues()
+    dayparts = "|".join(map(re.escape, c.dayparts))
+    rel = "|".join(map(re.escape, c.relative))
+    return {
+        # "Quyết định 12/2019/QĐ-UBND", "Kết luận số 01-KL/TW": a number, not a date.
+        "docnum": re.compile(r"(?<![\p{L}\d])\d{1,5}(?:[/-]\d{1,5})*[/-]\p{Lu}\p{L}*(?:[/-]\p{L}+)*"),
+        "full": re.compile(rf"(?<![\p{{L}}\d.,/-])(\d{{1,2}})([./-])(\d{{1,2}})\2({_YEAR})(?!\d|[/-]\p{{L}})"),
+        "words": re.compile(rf"(?<!\p{{L}})ngày\s+(\d{{1,2}})\s+tháng\s+(\d{{1,2}})"
+                            rf"(?:\s*(?:,\s*)?năm\s+({_YEAR}))?(?!\d)", _FLAGS),
+        "month": re.compile(rf"(?<!\p{{L}})tháng\s+(\d{{1,2}})(?:\s*(?:[/.-]|năm)\s*({_YEAR}))?"
+                            r"(?!\d|[/.-]\d)", _FLAGS),
+        "range": re.compile(rf"(?<![\d.,/])\d{{4}}{_DASH}(?:\d{{4}}|\d{{2}})(?!\d)"
+                            rf"|(?<!\p{{L}})từ\s+năm\s+{_YEAR}\s+(?:đến|tới)\s+(?:năm\s+)?{_YEAR}(?!\d)",
+                            _FLAGS),
+        "year": re.compile(rf"năm\s+({_YEAR})(?!\d|[.,]\d)", _FLAGS),
+        "bare_year": re.compile(rf"(?<![\p{{L}}\d.,/:\-–—])({_YEAR})(?!\d|[.,/]\d)"),
+        "this_year": re.compile(r"(?<!\p{L})năm\s+nay(?!\p{L})", _FLAGS),
+        "dm": re.compile(r"(?<![\p{L}\d.,/-])(\d{1,2})([./-])(\d{1,2})(?!\d|[.,/-]\d)"),
+        "anchor": re.compile(rf"\s*\(\s*\d{{4}}{_DASH}({_YEAR})\s*\)"),
+        # What may head a date: "Chiều nay", "Sáng qua (", "Ngày", "hôm qua".
+        "prefix": re.compile(rf"(?<!\p{{L}})(?:(?:buổi\s+)?(?:{dayparts})(?:\s+(?:hôm\s+)?({rel}))?"
+                             rf"|ngày|hôm\s+({rel}))\s*(\(\s*)?$", _FLAGS),
+        "relative": re.compile(rf"(?<!\p{{L}})(?:(?:buổi\s+)?(?:{dayparts})\s+(?:hôm\s+)?({rel})"
+                               rf"|hôm\s+({rel})|ngày\s+(mai))(?!\p{{L}})", _FLAGS),
+        "prev_word": re.compile(r"(\p{L}+)[\s(]*$"),
+    }
+
+
+# -- finding --------------------------------------------------------------------
+
+# Every expression has a digit or a relative word ("Sáng qua", "hôm nay", "ngày mai").
+_MAYBE = re.compile(r"\d|nay|qua|mai", re.IGNORECASE)
+
+def _mask(buf: list[str], a: int, b: int) -> None:
+    buf[a:b] = ["\x00"] * (b - a)
+
+
+def _prefix(text: str, lo: int, start: int) -> tuple[int, int | None, bool]:
+    """(new start, offset from publication, opened a parenthesis) for the words heading a date."""
+    window = text[max(lo, start - 30):start]
+    m = _patterns()["prefix"].search(window)
+    if not m:
+        return start, None, False
+    word = (m.group(1) or m.group(2) or "").lower()
+    return start - len(window) + m.start(), _cues().relative.get(word), bool(m.group(3))
+
+
+def _close_paren(text: str, end: int, hi: int) -> int:
+    m = re.match(r"\s*\)", text[end:hi])
+    return end + m.end() if m else end
+
+
+def _dm_is_date(text: str, lo: int, m: re.Match, prev_date_end: int | None) -> bool:
+    """A bare d/m is a date after a date word, never after a count word, else unless a noun follows."""
+    c, p = _cues(), _patterns()
+    before = text[max(lo, m.start() - 30):m.start()]
+    if p["prefix"].search(before):
+        return True
+    if prev_date_end is not None and re.fullmatch(r"[\s,;]*(?:và|hoặc|,)?[\s(]*",
+                                                   text[prev_date_end:m.start()]):
+        return True                                   # "ngày 5/1, 6/1 và 7/1"
+    w = p["prev_word"].search(before)
+    word = w.group(1).lower() if w else ""
+    if word in c.before:
+        return True
+    if word in c.ratio:
+        return False
+    after = text[m.end():m.end() + 3]
+    return not re.match(r"\s*%|\s+\p{Ll}", after)
+
+
+def find_temporals(text: str, start: int = 0, end: int | None = None) -> list[Temporal]:
+    """Every temporal expression in ``text[start:end]``, in text order."""
+    end = len(text) if end is None else end
+    if not _MAYBE.search(text, start, end):
+        return []
+    if start or end != len(text):                      # work on the slice, then shift
+        found = find_temporals(text[start:end])
+        for t in found:
+            t.start += start
+            t.end += start
+        return found
+    p = _patterns()
+    buf = list(text)
+    seg = lambda: "".join(buf)  # noqa: E731  (the text with what was taken masked out)
+    found: list[Temporal] = []
+
+    for m in p["docnum"].finditer(text, start, end):
+        _mask(buf, m.start(), m.end())
+
+    s = seg()
+    fulls = []
+    for m in p["full"].finditer(s, start, end):
+        d, mo, y = int(m.group(1)), int(m.group(3)), int(m.group(4))
+        if not valid_day(y, mo, d):
+            continue
+        a, rel, paren = _prefix(text, start, m.start())
+        b = _close_paren(text, m.end(), end) if paren else m.end()
+        t = Temporal(a, b, "date", "full", d, mo, y, rel)
+        fulls.append((t, m.start(), m.end()))
+        _mask(buf, a, b)
+    for (t1, _, e1), (t2, s2, _) in zip(fulls, fulls[1:]):
+        if re.fullmatch(_DASH, text[e1:s2]):          # an anniversary span, not one day
+            t1.anniversary = t2.anniversary = True
+    found += [t for t, _, _ in fulls]
+
+    s = seg()
+    for m in p["words"].finditer(s, start, end):
+        d, mo = int(m.group(1)), int(m.group(2))
+        y = int(m.group(3)) if m.group(3) else None
+        if valid_day(y, mo, d):
+            a, rel, _ = _prefix(text, start, m.start())
+            found.append(Temporal(a, m.end(), "date", "words", d, mo, y, rel))
+            _mask(buf, a, m.end())
+
+    s = seg()
+    for m in p["month"].finditer(s, start, end):
+        mo = int(m.group(1))
+        if 1 <= mo <= 12:
+            y = int(m.group(2)) if m.group(2) else None
+            found.append(Temporal(m.start(), m.end(), "month", "month", None, mo, y))
+            _mask(buf, m.start(), m.end())
+
+    s = seg()
+    ranges = [(m.start(), m.end()) for m in p["range"].finditer(s, start, end)]
+    for a, b in ranges:
+        _mask(buf, a, b)
+
+    s = seg()
+    for m in p["year"].finditer(s, start, end):
+        found.append(Temporal(m.start(), m.end(), "year", "year", year=int(m.group(1))))
+        _mask(buf, m.start(), m.end())
+    for m in p["this_year"].finditer(s, start, end):
+        found.append(Temporal(m.start(), m.end(), "year", "relative", relative=0))
+        _mask(buf, m.start(), m.end())
+
+    s = seg()
+    prev_end = None
+    for m in p["dm"].finditer(s, start, end):
+        d, mo = int(m.group(1)), int(m.group(3))
+        if not valid_day(None, mo, d) or not _dm_is_date(text, start, m, prev_end):
+            continue
+        a, rel, paren = _prefix(text, start, m.start())
+        b = _close_paren(text, m.end(), end) if paren else m.end()
+        am = p["anchor"].match(text, b, end)
+        t = Temporal(a, b, "date", "dm", d, mo, None, rel,
+                     anchor=int(am.group(1)) if am else None)
+        found.append(t)
+        _mask(buf, a, b)
+        prev_end = b
+
+    s = seg()
+    for m in p["bare_year"].finditer(s, start, end):
+        w = p["prev_word"].search(text[max(start, m.start() - 30):m.start()])
+        if w and w.group(1).lower() in _cues().ratio:
+            continue
+        if re.match(r"\s*%|\s+\p{Ll}", text[m.end():m.end() + 3]):
+            continue                                   # "2015 học viên": a count
+        found.append(Temporal(m.start(), m.end(), "year", "year", year=int(m.group(1))))
+        _mask(buf, m.start(), m.end())
+
+    s = seg()
+    for m in p["relative"].finditer(s, start, end):
+        word = (m.group(1) or m.group(2) or m.group(3)).lower()
+        found.append(Temporal(m.start(), m.end(), "date", "relative",
+                              relative=_cues().relative.get(word)))
+
+    found.sort(key=lambda t: (t.start, t.end))
+    return found
+
+
+# -- years ----------------------------------------------------------------------
+
+def closest_year(month: int, day: int | None, ref: dt.date) -> int:
+    """The year putting (day, month) nearest ``ref`` — news reports on recent days."""
+    best = None
+    for y in (ref.year - 1, ref.year, ref.year + 1):
+        d = min(day or 15, calendar.monthrange(y, month)[1])
+        gap = abs((dt.date(y, month, d) - ref).days)
+        if best is None or gap < best[0]:
+            best = (gap, y)
+    return best[1]
+
+
+def year_from_context(month: int, review: int | None, plan: int | None,
+                      midyear: bool = False) -> int | None:
+    """Year of a meeting held in ``month`` of an article reviewing ``review`` / planning ``plan``.
+
+    A mid-year review is held in that year.  An annual review of year N is held
+    late in N or early in N+1; a covenant or launch for year N late in N-1 or
+    early in N.
+    """
+    if midyear:
+        return review or plan
+    if review is not None:
+        return review if month >= 7 else review + 1
+    if plan is not None:
+        return plan - 1 if month >= 10 else plan
+    return None
+
+
+def resolve_year(t: Temporal, *, ref: dt.date | None = None, review: int | None = None,
+                 plan: int | None = None, midyear: bool = False,
+                 max_gap_days: int = 200) -> int | None:
+    """The year of ``t``: written, anchored, nearest ``ref``, or from the years under review."""
+    if t.year is not None:
+        return t.year
+    if t.kind == "year":
+        return ref.year if (ref and t.relative is not None) else None
+    if t.anchor is not None:
+        return t.anchor
+    if t.month is None:
+        return None
+    if ref is not None:
+        y = closest_year(t.month, t.day, ref)
+        d = min(t.day or 15, calendar.monthrange(y, t.month)[1])
+        if abs((dt.date(y, t.month, d) - ref).days) <= max_gap_days or (
+                review is None and plan is None):
+            return y
+    return year_from_context(t.month, review, plan, midyear)
+
+
+def parse_iso(value) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+def approx_published(value: str | None) -> dt.date | None:
+    """A reference date from a page's or feed's publication value, however partial.
+
+    Used only to resolve years: a full date when one can be read, else the
+    middle of the month or year given.  Formats the regexes miss
+    ("Thứ hai, 16 tháng 12 năm 2024") go to dateparser, kept offline (Vietnamese
+    only, no language detection).
+    """
+    if not value:
+        return None
+    value = str(value).strip()
+    m = re.search(rf"({_YEAR})-(\d{{1,2}})-(\d{{1,2}})", value)
+    if m and valid_day(int(m.group(1)), int(m.group(2)), int(m.group(3))):
+        return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    m = re.search(rf"(?<!\d)(\d{{1,2}})[/.-](\d{{1,2}})[/.-]({_YEAR})(?!\d)", value)
+    if m and valid_day(int(m.group(3)), int(m.group(2)), int(m.group(1))):
+        return dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+    m = re.fullmatch(rf"\D*?(?:({_YEAR})[/.-](\d{{1,2}})|(\d{{1,2}})[/.-]({_YEAR}))\D*", value)
+    if m:
+        year, month = (int(m.group(1)), int(m.group(2))) if m.group(1) else \
+            (int(m.group(4)), int(m.group(3)))
+        if 1 <= month <= 12:
+            return dt.date(year, month, 15)
+    parsed = _dateparser(value)
+    if parsed:
+        return parsed
+    m = re.fullmatch(rf"\D*({_YEAR})\D*", value)
+    return dt.date(int(m.group(1)), 7, 1) if m else None
+
+
+def _dateparser(value: str) -> dt.date | None:
+    try:
+        import dateparser
+    except ImportError:  # pragma: no cover - a declared dependency
+        return None
+    got = dateparser.parse(value, languages=["vi"],
+                           settings={"DATE_ORDER": "DMY", "PREFER_DAY_OF_MONTH": "first",
+                                     "REQUIRE_PARTS": ["year", "month"]})
+    return got.date() if got else None

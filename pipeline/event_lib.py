@@ -1,0 +1,181 @@
+"""What a bloc meeting does, and which years it reviews and plans.
+
+A report's lead sentence names the meeting by its acts, each followed by the
+year it concerns: "tổng kết công tác thi đua năm 2023 và triển khai nhiệm vụ
+năm 2024", "sơ kết 6 tháng đầu năm, triển khai nhiệm vụ 6 tháng cuối năm
+2021", "ký kết giao ước và phát động phong trào thi đua năm 2022".  So the
+lead (or, when it names no act, the headline) is read as a sequence of act phrases
+(``gazetteers/event_types.csv``), each taking the first year after it — or,
+when it has none, the year of the next phrase of the same kind, the way the
+language shares one year between joined acts.
+
+Acts reported later in the body (a launch speech after the review) count only
+when they concern the plan year and are not a commitment or a request.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import regex as re
+
+from .dates_lib import find_temporals
+from .gazetteers import load_csv
+from .normalize import fold
+
+EVENT_TYPES = ("annual_review", "midyear_review", "covenant_signing", "launch", "other")
+
+
+@dataclass(frozen=True)
+class Phrase:
+    type: str
+    pattern: re.Pattern
+    year_role: str          # review | plan | both | -
+    body: bool
+
+
+@dataclass
+class Trigger:
+    type: str
+    start: int
+    end: int
+    year_role: str
+    body: bool
+    year: int | None = None
+
+
+@dataclass
+class EventInfo:
+    types: list[str] = field(default_factory=list)
+    review_year: int | None = None
+    plan_year: int | None = None
+    midyear: bool = False
+
+
+@lru_cache(maxsize=None)
+def phrases() -> tuple[Phrase, ...]:
+    return tuple(Phrase(r["type"], re.compile(r["pattern"], re.VERSION1), r["year"] or "-",
+                        r["body"] == "yes")
+                 for r in load_csv("event_types.csv"))
+
+
+@lru_cache(maxsize=None)
+def _block() -> re.Pattern:
+    pats = [p.pattern.pattern for p in phrases() if p.type == "block"]
+    return re.compile("|".join(f"(?:{p})" for p in pats) or r"(?!)", re.VERSION1)
+
+
+@lru_cache(maxsize=None)
+def _body_phrases() -> re.Pattern:
+    pats = [p.pattern.pattern for p in phrases() if p.body]
+    return re.compile("|".join(f"(?:{p})" for p in pats) or r"(?!)", re.VERSION1)
+
+
+def find_triggers(text: str) -> list[Trigger]:
+    """Act phrases of ``text`` (already folded) in order, each with the year it concerns."""
+    hits = [Trigger(p.type, m.start(), m.end(), p.year_role, p.body)
+            for p in phrases() if p.type != "block"
+            for m in p.pattern.finditer(text)]
+    hits.sort(key=lambda t: (t.start, -(t.end - t.start)))
+    trigs: list[Trigger] = []
+    for t in hits:
+        if not trigs or t.start >= trigs[-1].end:
+            trigs.append(t)
+    years = [(y.start, y.year) for y in find_temporals(text) if y.kind == "year" and y.year]
+    for i, t in enumerate(trigs):
+        stop = trigs[i + 1].start if i + 1 < len(trigs) else len(text)
+        t.year = next((y for pos, y in years if t.end <= pos < stop), None)
+    # "ký kết giao ước và phát động phong trào thi đua năm 2022": one year for both.
+    for i in range(len(trigs) - 2, -1, -1):
+        t, nxt = trigs[i], trigs[i + 1]
+        if t.year is None and nxt.year is not None and t.year_role != "-" and (
+                t.year_role == nxt.year_role or t.year_role == "both"):
+            t.year = nxt.year
+    return trigs
+
+
+def _first_year(trigs: list[Trigger], roles: set[str], types: set[str] | None = None) -> int | None:
+    return next((t.year for t in trigs if t.year and t.year_role in roles
+                 and (types is None or t.type in types)), None)
+
+
+def _body_acts(sentences: list[str], plan: int | None) -> set[str]:
+    """Types of acts a body sentence reports for the plan year (a launch speech)."""
+    found: set[str] = set()
+    if plan is None:
+        return found
+    body = _body_phrases()
+    for s in sentences:
+        f = fold(s)
+        if not body.search(f):
+            continue
+        for t in find_triggers(f):
+            if not t.body or t.type not in EVENT_TYPES or t.year != plan:
+                continue
+            clause = re.split(r"[;:.!?]", f[:t.start])[-1]
+            if not _block().search(clause):
+                found.add(t.type)
+    return found
+
+
+def analyse(lead: str | None, title: str | None = None,
+            body: list[str] | None = None) -> EventInfo:
+    """Event types, review year and plan year from the lead sentence, headline and body."""
+    lead_tr = find_triggers(fold(lead)) if lead else []
+    title_tr = find_triggers(fold(title)) if title else []
+    types = {t.type for t in lead_tr if t.type in EVENT_TYPES and t.type != "other"} or \
+        {t.type for t in title_tr if t.type in EVENT_TYPES and t.type != "other"}
+    info = EventInfo()
+    sources = [lead_tr, title_tr]
+
+    def first(roles: set[str], kinds: set[str] | None = None) -> int | None:
+        return next((y for trs in sources if (y := _first_year(trs, roles, kinds))), None)
+
+    if "midyear_review" in types and "annual_review" not in types:
+        info.midyear = True
+        year = first({"both"}, {"midyear_review"}) or first({"plan", "both"})
+        info.review_year = info.plan_year = year
+    elif "annual_review" in types:
+        info.review_year = first({"review"}, {"annual_review"})
+        info.plan_year = first({"plan"})
+        if info.plan_year is None and info.review_year is not None:
+            info.plan_year = info.review_year + 1
+        if info.review_year is None and info.plan_year is not None:
+            info.review_year = info.plan_year - 1
+    elif types:
+        info.plan_year = first({"plan"})
+    types |= _body_acts(body or [], info.plan_year)
+    if not types and lead is not None:
+        types = {"other"}
+    info.types = sorted(types)
+    return info
+
+
+def fill_missing_years(info: EventInfo, pub: dt.date | None, mentioned: list[int]) -> EventInfo:
+    """Guess the years when neither lead nor headline writes one ("tổng kết công tác năm").
+
+    From the publication date by the same calendar as the meeting's (an annual
+    review is held late in the reviewed year or early in the next), else the
+    year the body names most often.
+    """
+    acts = set(info.types) - {"other"}
+    if not acts or info.review_year is not None or info.plan_year is not None:
+        return info
+    if pub is not None:
+        reviewed = pub.year if pub.month >= 7 else pub.year - 1
+        planned = pub.year + 1 if pub.month >= 10 else pub.year
+    elif mentioned:
+        counts = Counter(mentioned)
+        top = max(counts.values())
+        reviewed = planned = max(y for y, n in counts.items() if n == top)
+    else:
+        return info
+    if info.midyear:
+        info.review_year = info.plan_year = pub.year if pub else reviewed
+    elif "annual_review" in acts:
+        info.review_year, info.plan_year = reviewed, reviewed + 1
+    else:
+        info.plan_year = planned
+    return info
