@@ -69,7 +69,9 @@ class Pipeline:
 
     With ``prefilter`` (the default) an article the relevance extractor's
     ``quick_reject`` rules out skips the record extractors: only
-    :data:`REJECTED_RUNS` run, so it still gets its articles row.
+    :data:`REJECTED_RUNS` run, so it still gets its articles row.  Likewise
+    the components after ``relevance`` are skipped once it has judged an
+    article irrelevant, since :func:`finalize` would drop their records.
     ``timeout`` bounds the seconds one article may take.
     """
 
@@ -88,17 +90,27 @@ class Pipeline:
             with _time_limit(self.timeout):
                 doc = normalize(raw)
                 chain = list(zip(self.names, self.components))
+                rejected = False
                 if self.quick_reject is not None:
                     stage = "relevance"
-                    if self.quick_reject(f"{doc.title}\n{doc.text}"):
-                        chain = self.rejected_chain
-                        doc.fields["relevant"] = False
+                    rejected = self.quick_reject(f"{doc.title}\n{doc.text}")
                 stage = "segment"
                 doc = segment(doc)
-                for name, comp in chain:
+                ran: set[str] = set()
+                for name, comp in (self.rejected_chain if rejected else chain):
                     stage = name
                     doc = comp(doc)
-                if chain is self.rejected_chain:
+                    ran.add(name)
+                    if (name == "relevance" and self.quick_reject is not None
+                            and doc.fields.get("relevant") is False):
+                        # finalize empties an irrelevant article's records anyway
+                        rejected = True
+                        break
+                if rejected:
+                    for name, comp in self.rejected_chain:
+                        if name not in ran:
+                            stage = name
+                            doc = comp(doc)
                     doc.fields["relevant"] = False
                 stage = "finalize"
                 return finalize(doc)

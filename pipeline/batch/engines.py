@@ -41,7 +41,20 @@ def serial(items: Iterable[Item], spec: PipelineSpec) -> Iterator[Outcome]:
 def _init_worker(spec: PipelineSpec) -> None:
     # Ctrl-C is the parent's to handle; workers just stop when it shuts them down.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _die_with_parent()
     pipeline_for(spec)  # load models and gazetteers once, up front
+
+
+def _die_with_parent() -> None:
+    """Linux: a worker gets SIGKILL when the main process dies (even by kill -9)."""
+    if sys.platform != "linux":
+        return
+    try:
+        import ctypes
+
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):  # pragma: no cover - no libc: orphans exit on EOF
+        pass
 
 
 def _mp_context():

@@ -14,7 +14,8 @@ from typing import Any, TextIO
 STATUSES = ("relevant", "irrelevant", "failed")
 
 
-def choose_mode(quiet: bool, log_json: bool, stream: TextIO = sys.stderr) -> str:
+def choose_mode(quiet: bool, log_json: bool, stream: TextIO | None = None) -> str:
+    stream = stream or sys.stderr
     if quiet:
         return "quiet"
     if log_json:
@@ -24,8 +25,8 @@ def choose_mode(quiet: bool, log_json: bool, stream: TextIO = sys.stderr) -> str
 
 class Progress:
     def __init__(self, mode: str = "summary", *, initial: dict[str, int] | None = None,
-                 interval: float = 2.0, stream: TextIO = sys.stderr):
-        self.mode, self.interval, self.stream = mode, interval, stream
+                 interval: float = 2.0, stream: TextIO | None = None):
+        self.mode, self.interval, self.stream = mode, interval, stream or sys.stderr
         self.counts = {s: int((initial or {}).get(s, 0)) for s in STATUSES}
         self.resumed = sum(self.counts.values())
         self.done = 0            # items processed by this run (not the resumed ones)
@@ -35,7 +36,7 @@ class Progress:
         if mode == "bar":
             from tqdm import tqdm
 
-            self._bar = tqdm(total=None, initial=self.resumed, unit="art", file=stream,
+            self._bar = tqdm(total=None, initial=self.resumed, unit="art", file=self.stream,
                              dynamic_ncols=True, smoothing=0.1, mininterval=0.5)
 
     @property
@@ -79,19 +80,23 @@ class Progress:
         else:
             print(line, file=self.stream, flush=True)
 
-    def close(self, *, out_dir: str, interrupted: bool = False, **extra: Any) -> None:
+    def close(self, *, out_dir: str, interrupted: bool = False, error: str | None = None,
+              **extra: Any) -> None:
         if self._bar is not None:
             self._bar.set_postfix(self.counts, refresh=True)
             self._bar.close()
         if self.mode == "json":
+            if error:
+                extra["error"] = error
             self._emit("interrupted" if interrupted else "summary", out=str(out_dir), **extra)
         elif self.mode != "quiet":
             c = self.counts
             articles = c["relevant"] + c["irrelevant"]
-            head = "interrupted after" if interrupted else "articles"
+            head = ("stopped by an error after" if error else
+                    "interrupted after" if interrupted else "articles")
             line = (f"{head} {articles} (relevant {c['relevant']}, irrelevant "
                     f"{c['irrelevant']}), failed {c['failed']} -> {out_dir} "
                     f"[{self.done} in {self.elapsed:.1f} s, {self.rate:.0f} articles/s]")
             if interrupted:
-                line += "; run again with --resume to finish"
+                line += (f" ({error})" if error else "") + "; run again with --resume to finish"
             self._write(line)

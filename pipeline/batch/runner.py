@@ -38,6 +38,7 @@ class BatchOptions:
     max_chars: int | None = DEFAULT_MAX_CHARS
     parquet: bool = False
     spreadsheet_safe: bool = False
+    bom: bool = False                # UTF-8 BOM on the CSVs (Excel)
     progress: str = "summary"        # bar | json | summary | quiet
     commit_every: int = 1000
     commit_seconds: float = 2.0
@@ -105,7 +106,7 @@ def run_batch(inputs: Iterable[str | Path], out_dir: str | Path,
     if state is None:
         journal.remove()  # before any .part is rewritten: a stale journal must not survive
     writer = TableWriter(out, resume=state.sizes if state else None,
-                         spreadsheet_safe=opts.spreadsheet_safe)
+                         spreadsheet_safe=opts.spreadsheet_safe, bom=opts.bom)
     if state is None:
         writer.flush()
         journal.start({"inputs": inputs, "components": opts.components}, writer.sizes())
@@ -113,6 +114,9 @@ def run_batch(inputs: Iterable[str | Path], out_dir: str | Path,
         journal.reopen()
 
     progress = Progress(opts.progress, initial=state.totals if state else None)
+    if state is not None and state.meta.get("inputs") not in (None, inputs):
+        progress.warning(f"resuming with other inputs than the interrupted run "
+                         f"({state.meta['inputs']}); articles of both may be mixed")
     skip = state.keys.__contains__ if state and state.keys else None
     items = iter_articles(inputs, skip=skip, max_chars=opts.max_chars)
     outcomes = _outcomes(items, opts)
@@ -142,11 +146,13 @@ def run_batch(inputs: Iterable[str | Path], out_dir: str | Path,
         writer.close()
         _fsync_dir(out)
         journal.remove()
-    except BaseException:
+    except BaseException as exc:
         outcomes.close()
         writer.abort()
         journal.close()
-        progress.close(out_dir=str(out), interrupted=True)
+        progress.close(out_dir=str(out), interrupted=True,
+                       error=None if isinstance(exc, KeyboardInterrupt)
+                       else f"{type(exc).__name__}: {exc}")
         raise
     if opts.parquet:
         from .parquet import csv_tables_to_parquet

@@ -37,6 +37,8 @@ def configure(p: argparse.ArgumentParser) -> None:
     g.add_argument("--partition", type=int, default=200, help="articles per dask task")
     g.add_argument("--resume", action="store_true",
                    help="continue an interrupted run in --out (every article exactly once)")
+    g.add_argument("--commit-every", type=int, default=1000, metavar="N",
+                   help="journal a durable checkpoint every N articles (and every 2 s)")
     g.add_argument("--parquet", action="store_true",
                    help="also write <table>.parquet next to each CSV")
     g.add_argument("--no-prefilter", dest="prefilter", action="store_false",
@@ -50,6 +52,12 @@ def configure(p: argparse.ArgumentParser) -> None:
     o.add_argument("--quiet", action="store_true", help="no progress and no summary")
     o.add_argument("--log-json", action="store_true",
                    help="progress ticks and the summary as JSON lines on stderr (for logs)")
+    o.add_argument("--spreadsheet-safe", action="store_true",
+                   help="prefix cells starting with = + - @ with ' (CSV injection); changes "
+                        "mention text, so leave off for scoring")
+    o.add_argument("--bom", action="store_true", help="write CSVs with a UTF-8 BOM (for Excel)")
+    o.add_argument("--no-db", dest="db", action="store_false",
+                   help="do not write thidua.duckdb and parquet/ (see docs/researchers.md)")
 
 
 def options(args: argparse.Namespace) -> BatchOptions:
@@ -59,6 +67,8 @@ def options(args: argparse.Namespace) -> BatchOptions:
         chunksize=max(1, args.chunksize), partition=max(1, args.partition),
         resume=args.resume, prefilter=args.prefilter, timeout=args.timeout or None,
         max_chars=args.max_chars or None, parquet=args.parquet,
+        spreadsheet_safe=getattr(args, "spreadsheet_safe", False), bom=getattr(args, "bom", False),
+        commit_every=max(1, args.commit_every),
         progress=choose_mode(args.quiet, args.log_json))
 
 
@@ -77,4 +87,11 @@ def run(args: argparse.Namespace) -> int:
             raise
         print(f"error: dask scheduler: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    if getattr(args, "db", False):
+        from ..db import export_database
+        try:
+            export_database(args.out, inputs=args.inputs)
+        except Exception as exc:  # the CSVs are written; say loudly that the DB is not
+            print(f"error: database export failed: {type(exc).__name__}: {exc}", file=sys.stderr)
+            return EXIT_FAILED_INPUTS
     return exit_code(result, args.strict)
