@@ -63,7 +63,7 @@ def find_title(doc: Doc) -> str:
     """The headline; moves ``doc.body_start`` past a headline that sat below a breadcrumb."""
     title = (doc.title or "").strip()
     if doc.fmt != "txt" or not _BREADCRUMB.match(title):
-        return tidy_title(title)
+        return tidy_title(strip_brand_suffix(title)[0])
     glued = _headline_in_breadcrumb(title)
     following = [ln for ln in lines(doc.text, doc.body_start)[:4]
                  if not is_dateline(ln[2])]
@@ -76,6 +76,20 @@ def find_title(doc: Doc) -> str:
         doc.body_start = following[0][1]
         return tidy_title(following[0][2])
     return tidy_title(title)
+
+
+_TITLE_SEP = re.compile(r"\s+[-–—|]\s+|\s*\|\s*")
+
+
+def strip_brand_suffix(title: str) -> tuple[str, Outlet | None]:
+    """Page titles often end in the paper's name (``… - Báo Quảng Ngãi``): cut it off."""
+    parts = _TITLE_SEP.split(title)
+    if len(parts) > 1:
+        o = brand_line(parts[-1])
+        if o:
+            cut = list(_TITLE_SEP.finditer(title))[-1].start()
+            return title[:cut].strip(), o
+    return title, None
 
 
 def tidy_title(s: str) -> str:
@@ -227,7 +241,7 @@ def find_outlet(doc: Doc) -> tuple[Outlet | None, Span | None]:
         o = brand_line(ln)
         if o:
             return o, Span(s, e)
-    return outlet_by_url(doc.url), None
+    return outlet_by_url(doc.url) or strip_brand_suffix(doc.title or "")[1], None
 
 
 @register("metadata")

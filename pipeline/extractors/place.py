@@ -22,7 +22,6 @@ from collections import defaultdict
 import regex as re
 
 from ..model import Doc, Span
-from ..normalize import fold
 from ..places import (NEW, OLD, Province, find_provinces, province_by_name,
                       province_of_commune, provinces_of_district)
 from ..registry import register
@@ -43,7 +42,11 @@ _UNIT_WORD = r"(?:huyện|thị\s+xã|thành\s+phố|quận|Huyện|Thị\s+xã|
 _NAME = r"\p{Lu}[\p{Ll}\p{M}]*(?:\s+\p{Lu}[\p{Ll}\p{M}]*){0,3}"
 _DISTRICT_LIST = re.compile(
     rf"(?<![\p{{L}}]){_UNIT_WORD}\s*:?\s+(?P<list>{_NAME}(?:\s*(?:,|;|và)\s*{_NAME})*)")
-_COMMUNE = re.compile(rf"(?<![\p{{L}}])(?:xã|phường|thị\s+trấn|Xã|Phường|Thị\s+trấn)\s+(?P<name>{_NAME})")
+_COMMUNE = re.compile(rf"(?<![\p{{L}}])(?<![Tt]hị\s)(?:xã|phường|thị\s+trấn|Xã|Phường|Thị\s+trấn)\s+(?P<name>{_NAME})")
+# A province name after these words names a street or landmark, not the province.
+_LANDMARK_BEFORE = re.compile(r"(?i)(?:đường|phố|ngõ|hẻm|quốc lộ|cầu|bến xe|ga)\s+$")
+# Names continuing a marked list share its marker ("3 tỉnh Hà Nam, Nam Định và Ninh Bình").
+_LIST_GAP = re.compile(r"^\s*(?:,|và|;)\s*(?:tỉnh\s+)?$")
 _YEAR_WORD = re.compile(r"(?<![\p{L}])năm\s+(20\d{2})(?!\d)(?!\s*[-–]\s*20\d{2})")
 _LIST_SPLIT = re.compile(r"\s*(?:,|;|\bvà\b)\s*")
 
@@ -88,11 +91,18 @@ def gather_evidence(doc: Doc) -> list[tuple[Province, float, int, int]]:
         ev.append((outlet, W_OUTLET, sp.start if sp else 0, sp.end if sp else 0))
     # The headline of a .txt sits before body_start but is the article's own text.
     claimed: list[tuple[int, int]] = []
+    outlet_span = doc.ctx.get("outlet_span")
+    prev_end, prev_marked = -1, False
     for m in find_provinces(text):
-        if _blocked(doc, m.start, m.end):
+        if _blocked(doc, m.start, m.end) or (
+                isinstance(outlet_span, Span) and outlet_span.start <= m.start < outlet_span.end):
             continue
-        ev.append((m.province, W_MARKED if m.marker else W_BARE, m.start, m.end))
+        if not m.marker and _LANDMARK_BEFORE.search(text[max(0, m.start - 12):m.start]):
+            continue
+        marked = bool(m.marker) or (prev_marked and bool(_LIST_GAP.match(text[prev_end:m.start])))
+        ev.append((m.province, W_MARKED if marked else W_BARE, m.start, m.end))
         claimed.append((m.start, m.end))
+        prev_end, prev_marked = m.end, marked
     for m in _DISTRICT_LIST.finditer(text):
         pos = m.start("list")
         for name in _LIST_SPLIT.split(m.group("list")):
@@ -136,7 +146,10 @@ class Place:
     def __call__(self, doc: Doc) -> Doc:
         era = article_era(doc)
         prov, scores = decide(gather_evidence(doc), era)
-        doc.ctx["province"] = prov
+        # Other extractors take the short name (a str, as the org canonicaliser
+        # expects); the full record (codes, era) is under "province_info".
+        doc.ctx["province"] = prov.short if prov else None
+        doc.ctx["province_info"] = prov
         doc.ctx["province_scores"] = scores
         doc.ctx["province_era"] = era
         doc.ctx["multi_province"] = prov is None and len(scores) > 1
@@ -152,8 +165,6 @@ class Place:
 
 def province_of(doc: Doc) -> Province | None:
     """The province the place extractor chose (for later extractors)."""
-    p = doc.ctx.get("province")
+    p = doc.ctx.get("province_info")
     return p if isinstance(p, Province) else None
 
-
-__all__ = ["Place", "article_era", "gather_evidence", "decide", "province_of", "fold"]
