@@ -243,16 +243,26 @@ def canonical_org(name: str, province: str | None = None, multi_province: bool =
     return s
 
 
+@lru_cache(maxsize=None)
+def _kinds() -> dict[str, str]:
+    kinds: dict[str, str] = {}
+    for k in _known_entries():
+        kinds.setdefault(fold(k.canonical), k.kind)
+    return kinds
+
+
+@lru_cache(maxsize=16384)
 def org_kind(org: str) -> str:
     """party | agency | body | conferrer for a known canonical name, else generic."""
-    f = fold(org)
-    for k in _known_entries():
-        if fold(k.canonical) == f:
-            return k.kind
-    return "generic"
+    return _kinds().get(fold(org), "generic")
 
 
 # --- finding -----------------------------------------------------------------
+
+_SPACES = re.compile(r"\s+")
+_DASH = re.compile(r"\s*[-–]\s*")
+_SEQ = {n: re.compile(r"[\p{L}\p{M}]+(?:\s+[\p{L}\p{M}]+){%d}" % (n - 1)) for n in (1, 2, 3)}
+_NAME_AHEAD = re.compile(r"\s+\p{Lu}[\p{L}\p{M}]*\s+\p{Lu}")
 
 def _generic_end(text: str, pos: int, end: int, blocked: list[tuple[int, int]]) -> tuple[int, int]:
     """Extend a generic org from ``pos`` (just after its head); return (end, extra_tokens).
@@ -267,12 +277,12 @@ def _generic_end(text: str, pos: int, end: int, blocked: list[tuple[int, int]]) 
     while cur < end:
         if any(a <= cur < b for a, b in blocked):
             break
-        m = re.compile(r"\s+").match(text, cur, end)
+        m = _SPACES.match(text, cur, end)
         gap_end = m.end() if m else cur
         if gap_end == cur and cur != pos:
             # no space: maybe a dash joining two name parts
             pass
-        dm = re.compile(r"\s*[-–]\s*").match(text, cur, end)
+        dm = _DASH.match(text, cur, end)
         if dm and dm.end() > cur and text[cur:dm.end()].strip() in ("-", "–"):
             nxt = _WORD.match(text, dm.end(), end)
             if (nxt and nxt.group(0)[:1].isupper() and not _APPOSITION.match(text, dm.end(), end)
@@ -293,7 +303,7 @@ def _generic_end(text: str, pos: int, end: int, blocked: list[tuple[int, int]]) 
         if word[:1].isupper():
             if word in surnames and good >= 1 and caps_run == 0:
                 # "Công ty X Nguyễn Văn A": a person's name follows the org
-                rest = re.compile(r"\s+\p{Lu}[\p{L}\p{M}]*\s+\p{Lu}").match(text, w.end(), end)
+                rest = _NAME_AHEAD.match(text, w.end(), end)
                 if rest:
                     break
             cur = _word_tail(text, w.end(), end, word) if caps_run == 0 else w.end()
@@ -308,7 +318,7 @@ def _generic_end(text: str, pos: int, end: int, blocked: list[tuple[int, int]]) 
         # lower-case: one to three words of the name vocabulary
         matched = False
         for n in (3, 2, 1):
-            seq = re.compile(r"[\p{L}\p{M}]+(?:\s+[\p{L}\p{M}]+){%d}" % (n - 1)).match(text, gap_end, end)
+            seq = _SEQ[n].match(text, gap_end, end)
             if seq and seq.group(0).lower() in inner:
                 phrase = seq.group(0).lower()
                 if phrase == "và":

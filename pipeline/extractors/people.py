@@ -512,7 +512,15 @@ def credit_spans(doc: Doc) -> list[tuple[int, int]]:
 
 
 def _known_orgs(doc: Doc, span: Span) -> list[tuple[int, int, str]]:
-    """Org mentions of the org finder (pipeline.orgs): (start, end, canonical)."""
+    """Org mentions of the org finder (pipeline.orgs): (start, end, canonical).
+
+    The "orgs" component has usually found them already (doc.ctx['orgs']);
+    only when it did not run is the finder called here.
+    """
+    found = doc.ctx.get("orgs")
+    if found is not None:
+        return [(o.start, o.end, o.org) for mentions in found.values() for o in mentions
+                if span.start <= o.start and o.end <= span.end]
     try:
         from .. import orgs
         return [(o.start, o.end, o.org) for o in orgs.find_orgs(
