@@ -8,6 +8,7 @@ point into it, so nothing else may be rewritten here.  Spelling variants
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 import regex as re
 
@@ -59,8 +60,21 @@ def fold(s: str | None) -> str:
     """Comparison key: NFC, lower case, new-style tones, unified dashes and spaces.
 
     Diacritics are kept (``Đảng`` and ``đang`` differ), as the contract's
-    scoring does.
+    scoring does.  Short strings (words, names) are cached: extractors fold
+    the same tokens over and over.
     """
+    if s is None:
+        return ""
+    s = str(s)
+    return _fold_short(s) if len(s) < 80 else _fold(s)
+
+
+@lru_cache(maxsize=1 << 16)
+def _fold_short(s: str) -> str:
+    return _fold(s)
+
+
+def _fold(s: str | None) -> str:
     if s is None:
         return ""
     s = unicodedata.normalize("NFC", str(s)).lower()

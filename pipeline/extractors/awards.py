@@ -50,6 +50,7 @@ def _number_words() -> dict[str, int]:
 _UNITS = r"(?:đơn\s+vị|tập\s+thể|cơ\s+quan|doanh\s+nghiệp|địa\s+phương|tổ\s+chức)"
 
 
+@lru_cache(maxsize=None)
 def _count_re() -> re.Pattern:
     words = "|".join(sorted(_number_words(), key=len, reverse=True))
     return re.compile(r"(?<![\p{L}\d])(?P<n>\d{1,3}|" + words + r")\s+" + _UNITS + r"(?![\p{L}])", re.IGNORECASE)

@@ -38,6 +38,10 @@ def _phrases() -> dict[str, re.Pattern]:
     }
 
 
+_NAME_GLUE = re.compile(r"(?:\s*[-–]\s*|\s+|,\s+(?=(?:huyện|thị xã|thành phố|quận|ngành|sở)\b))")
+_NAME_WORD = re.compile(r"[\p{L}\p{M}\d]+")
+
+
 def bloc_name_at(text: str, start: int, end: int) -> tuple[str, int, int] | None:
     """The bloc name starting at a "Khối/Cụm thi đua" mention: (name, start, end)."""
     m = _BLOC_HEAD.match(text, start, end)
@@ -46,10 +50,10 @@ def bloc_name_at(text: str, start: int, end: int) -> tuple[str, int, int] | None
     stops = _phrases()["name_stop"]
     cur = last = m.end()
     while cur < end:
-        sp = re.compile(r"(?:\s*[-–]\s*|\s+|,\s+(?=(?:huyện|thị xã|thành phố|quận|ngành|sở)\b))").match(text, cur, end)
+        sp = _NAME_GLUE.match(text, cur, end)
         if not sp or sp.end() == cur:
             break
-        w = re.compile(r"[\p{L}\p{M}\d]+").match(text, sp.end(), end)
+        w = _NAME_WORD.match(text, sp.end(), end)
         if not w or stops.match(text, w.start(), end):
             break
         cur = last = w.end()

@@ -45,20 +45,18 @@ class Tok:
     start: int
     end: int
     key: str            # folded form, for lexicon look-ups
-
-    @property
-    def word(self) -> bool:
-        return bool(_WORD_RE.match(self.text))
-
-    @property
-    def cap(self) -> bool:
-        return self.word and self.text[0].isupper()
+    word: bool = False  # starts with a letter
+    cap: bool = False   # a word starting with an upper-case letter
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Tok]:
     end = len(text) if end is None else end
-    return [Tok(m.group(), m.start(), m.end(), fold(m.group()))
-            for m in _TOKEN_RE.finditer(text, start, end)]
+    out = []
+    for m in _TOKEN_RE.finditer(text, start, end):
+        t = m.group()
+        is_word = bool(_WORD_RE.match(t))
+        out.append(Tok(t, m.start(), m.end(), fold(t), is_word, is_word and t[0].isupper()))
+    return out
 
 
 @dataclass(frozen=True)
