@@ -174,7 +174,13 @@ def _word_tail(text: str, pos: int, end: int, first: str) -> int:
     return best
 
 
-_BRIDGE = re.compile(r"((?:\p{Ll}[\p{L}\p{M}]*)(?:\s+\p{Ll}[\p{L}\p{M}]*)?)\s+(\p{Lu}[\p{L}\p{M}]*)")
+_BRIDGE = re.compile(r"((?:\p{Ll}[\p{L}\p{M}]*)(?:\s+\p{Ll}[\p{L}\p{M}]*){0,2}?)\s+(\p{Lu}[\p{L}\p{M}]*|tỉnh(?![\p{L}\p{M}]))")
+
+
+@lru_cache(maxsize=None)
+def _links() -> frozenset[str]:
+    """Words joining a head to a name ("Liên hiệp các Hội ...")."""
+    return frozenset(r["word"].lower() for r in load_csv("org_words.csv") if r["kind"] == "link")
 
 
 @lru_cache(maxsize=None)
@@ -348,7 +354,8 @@ def _generic_end(text: str, pos: int, end: int, blocked: list[tuple[int, int]]) 
             # "Bến xe tàu Kiên Giang": lower-case words inside a name, bridged
             # only when a capitalised name part follows at once
             bridge = _BRIDGE.match(text, gap_end, end)
-            if bridge and good and not _bridge_stops().intersection(bridge.group(1).lower().split()) \
+            if bridge and (good or bridge.group(1).lower() in _links()) \
+                    and not _bridge_stops().intersection(bridge.group(1).lower().split()) \
                     and not _APPOSITION.match(text, bridge.end(2) - len(bridge.group(2)), end) \
                     and not _ROLE_AHEAD.match(text, bridge.end(2) - len(bridge.group(2)), end):
                 cur = bridge.end(1)
@@ -388,37 +395,50 @@ def find_orgs(text: str, start: int = 0, end: int | None = None,
 
 
 _DISTRIBUTIVE = re.compile(
-    r"(?<![\p{L}\p{M}])(?:UBND\s+)?các\s+(?P<unit>sở|huyện|thị\s+xã|thành\s+phố|ban|cục|hội)"
+    r"(?<![\p{L}\p{M}])(?:UBND\s+)?các\s+(?P<unit>sở|huyện|thị\s+xã|thành\s+phố|xã|phường|thị\s+trấn|ban|cục|hội)"
     r"(?P<sep>\s*:\s*|\s+)(?=\p{Lu})", re.IGNORECASE)
+_LOWER_UNITS = ("huyện", "thị xã", "thành phố", "xã", "phường", "thị trấn")
+_PART = re.compile(r"[^,;]+")
 
 
 def _distribute_lists(text, start, end, found, province, multi_province):
-    """"các huyện A, B và C" -> huyện A, huyện B, huyện C (shared words distributed)."""
+    """"các huyện A, B và C" -> huyện A, huyện B, huyện C (shared words distributed).
+
+    Items are separated by commas or semicolons; names that themselves hold a
+    comma or "và" ("các sở: Văn hóa, Thể thao và Du lịch; Y tế") are kept
+    whole by taking the longest run of parts that makes a known name.  The
+    list ends at the sentence's end, at a part that is an org of its own
+    ("...; Ban Dân tộc tỉnh"), or at a part not written as a name.
+    """
     out = list(found)
     for m in _DISTRIBUTIVE.finditer(text, start, end):
         unit = re.sub(r"\s+", " ", m.group("unit").lower())
-        prefix = unit if unit in ("huyện", "thị xã", "thành phố") else unit.capitalize()
-        region_end = end
-        stop = re.compile(r"[.]\s|\.$|\n").search(text, m.end(), end)
-        if stop:
-            region_end = stop.start()
-        region = text[m.end():region_end]
-        sep = ";" if ";" in region else ","
+        prefix = unit if unit in _LOWER_UNITS else unit.capitalize()
+        if any(o.start < m.start() < o.end for o in found):
+            continue  # "Liên hiệp các Hội ...": the "các" is inside a name
+        stop = re.compile(r"[.]\s|\.$|\n|\(").search(text, m.end(), end)
+        region_end = stop.start() if stop else end
+        parts = [(p.start(), p.end()) for p in _PART.finditer(text, m.end(), region_end)]
         items: list[tuple[int, int]] = []
-        pos = m.end()
-        for part in region.split(sep):
-            p_start = pos
-            pos += len(part) + 1
-            # the last part may continue the sentence: "X và Y", "X cùng Z ..."
-            whole = part.strip()
-            if whole and org_kind(canonical_org(f"{prefix} {whole}", province, multi_province)) in ("party", "agency"):
-                lead = len(part) - len(part.lstrip())
-                items.append((p_start + lead, p_start + lead + len(whole)))
+        i = 0
+        while i < len(parts):
+            a0 = parts[i][0] + (len(text[parts[i][0]:parts[i][1]]) - len(text[parts[i][0]:parts[i][1]].lstrip()))
+            if i > 0 and (_head_re().match(text, a0) or _known_search().match(text, a0)):
+                break
+            best = None
+            for j in range(min(len(parts), i + 3), i, -1):
+                piece = text[a0:parts[j - 1][1]].strip()
+                if piece and org_kind(canonical_org(f"{prefix} {piece}", province, multi_province)) in ("party", "agency"):
+                    best = (j, a0, a0 + len(piece))
+                    break
+            if best:
+                items.append(best[1:])
+                i = best[0]
                 continue
+            part = text[a0:parts[i][1]]
             # the part may run on: "X và Y", "X cùng Z ...": keep the longest
             # known prefix, else cut at the first "và"/"cùng"
             cuts = [c.start() for c in re.finditer(r"\s+(?:và|cùng)\s+", part)]
-            lead = len(part) - len(part.lstrip())
             item_end = None
             for c in reversed(cuts):
                 piece = part[:c].strip()
@@ -426,14 +446,14 @@ def _distribute_lists(text, start, end, found, province, multi_province):
                     item_end = c
                     break
             if item_end is None:
-                item_end = cuts[0] if cuts else len(part)
+                item_end = cuts[0] if cuts else len(part.rstrip())
             item = part[:item_end].strip()
             if not item or not item[:1].isupper():
                 break
-            items.append((p_start + lead, p_start + lead + len(item)))
-            if item_end < len(part):
+            items.append((a0, a0 + len(item)))
+            if item_end < len(part.rstrip()):
                 rest_off = re.compile(r"\s+(?:và|cùng)\s+").match(part, item_end).end()
-                rest_start = p_start + rest_off
+                rest_start = a0 + rest_off
                 rest = part[rest_off:]
                 if rest[:1].isupper() and not _head_re().match(text, rest_start) and \
                         not _known_search().match(text, rest_start):
@@ -441,16 +461,26 @@ def _distribute_lists(text, start, end, found, province, multi_province):
                     if nm:
                         items.append((nm.start(), nm.end()))
                 break
+            i += 1
+        # "các hội: Nhà báo, Chữ thập đỏ, Người cao tuổi tỉnh": "tỉnh" is shared
+        shared = ""
+        if items and unit not in _LOWER_UNITS:
+            last = tidy(text[items[-1][0]:items[-1][1]])
+            if last.endswith(" tỉnh"):
+                shared = " tỉnh"
         made = []
         for a, b in items:
-            # an item may already be a full org ("các sở: Sở Y tế") — keep the known one
             raw = text[a:b]
-            nm = re.compile(NAME).match(text, a, b) if unit in ("huyện", "thị xã", "thành phố") else None
-            if nm:
-                b = nm.end()
-                raw = text[a:b]
-            canon = canonical_org(f"{prefix} {raw}", province, multi_province)
-            made.append(OrgMention(a, b, canon, "district" if prefix.islower() else org_kind(canon)))
+            if unit in _LOWER_UNITS:
+                nm = re.compile(NAME).match(text, a, b)
+                if nm:
+                    b = nm.end()
+                    raw = text[a:b]
+            name = f"{prefix} {tidy(raw)}"
+            if shared and not name.endswith(shared):
+                name += shared
+            canon = canonical_org(name, province, multi_province)
+            made.append(OrgMention(a, b, canon, "district" if unit in _LOWER_UNITS else org_kind(canon)))
         if made:
             lo, hi = made[0].start, made[-1].end
             out = [o for o in out if o.end <= m.start() or o.start >= hi or

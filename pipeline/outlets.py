@@ -96,7 +96,7 @@ def outlet_code_at(line: str) -> tuple[Outlet, int, int] | None:
 
 # Words a brand line may add after the paper's name.
 _BRAND_SUFFIX = re.compile(r"^(?:điện tử|online|đt|điện tử online)\b\s*")
-_BRAND_LEAD = re.compile(r"^(?:©|\(c\)|copyright)\s*")
+_BRAND_LEAD = re.compile(r"^(?:©|\(c\)|copyright|bản quyền(?:\s+thuộc\s+về)?)\s*:?\s*")
 
 
 @lru_cache(maxsize=1)

@@ -56,8 +56,19 @@ def _count_re() -> re.Pattern:
     return re.compile(r"(?<![\p{L}\d])(?P<n>\d{1,3}|" + words + r")\s+" + _UNITS + r"(?![\p{L}])", re.IGNORECASE)
 
 
-_RECOMMEND = re.compile(r"\b(?:đề\s+nghị|trình|đề\s+xuất|suy\s+tôn|xét\s+tặng)\b", re.IGNORECASE)
-_PAST = re.compile(r"\btừng\b", re.IGNORECASE)
+@lru_cache(maxsize=None)
+def _cues() -> dict[str, re.Pattern]:
+    by_kind: dict[str, list[str]] = {}
+    for row in load_csv("award_cues.csv"):
+        by_kind.setdefault(row["kind"], []).append(row["pattern"])
+    return {k: re.compile(r"(?<![\p{L}])(?:" + "|".join(v) + r")(?![\p{L}])", re.IGNORECASE)
+            for k, v in by_kind.items()}
+
+
+# "X, đơn vị được Chính phủ tặng Cờ thi đua năm 2021, tiếp tục ...": an
+# earlier award in an apposition about the unit
+_APPOSITION_AWARD = re.compile(r"(?:,|\s[-–])\s*(?:là\s+)?đơn\s+vị\s+(?:đã\s+|từng\s+)?được\s+[^,;–-]*$",
+                               re.IGNORECASE)
 _YEAR = re.compile(r"(?<!nhiệm\s+kỳ\s)(?<!giai\s+đoạn\s)năm\s+((?:19|20)\d\d)\b", re.IGNORECASE)
 _PERIOD = re.compile(r"từ\s+năm\s+(?:19|20)\d\d\s+đến\s+(?:năm\s+)?(?:19|20)\d\d|giai\s+đoạn\s+(?:19|20)\d\d",
                      re.IGNORECASE)
@@ -111,11 +122,11 @@ class Awards:
         for a, b, kind in phrases:
             c_start, c_end = _clause_bounds(text, s_start, s_end, a)
             before = text[max(s_start, a - 40):a]
-            if _PAST.search(before):
+            cues = _cues()
+            if cues["past"].search(before) or cues["target"].search(text, c_start, a):
                 prev_end = b
                 continue
-            dash_open = text.rfind(" - ", c_start, a)
-            if dash_open >= 0 and "đơn vị được" in text[dash_open:a] and " - " in text[b:c_end]:
+            if _APPOSITION_AWARD.search(text, c_start, a) and re.search(r",|\s[-–]\s", text[b:c_end]):
                 prev_end = b
                 continue
             # conferrer: "của X" / "X" right after, else nearest authority before
@@ -141,7 +152,7 @@ class Awards:
             if award is None:
                 prev_end = b
                 continue
-            status = "recommended" if _RECOMMEND.search(text, s_start, a) else "conferred"
+            status = "recommended" if _cues()["recommend"].search(text, s_start, a) else "conferred"
             # year
             year = doc.fields.get("review_year")
             if year is None and doc.fields.get("plan_year"):

@@ -22,6 +22,18 @@ NON_MEMBER_KINDS = {"body", "conferrer"}
 _BLOC_HEAD = re.compile(r"(?<![\p{L}])(?:Khối|Cụm|khối|cụm)\s+(?:giao\s+ước\s+)?thi\s+đua\b")
 
 
+def _number_words_alt() -> str:
+    # "năm" (five / year) and "một" (one) are left out: too ambiguous for a count
+    words = [r["word"] for r in load_csv("numbers.csv") if r["word"] not in ("năm", "một")]
+    return "|".join(sorted(words, key=len, reverse=True))
+
+
+def _count_value(raw: str) -> int | None:
+    if raw.isdigit():
+        return int(raw)
+    return next((int(r["value"]) for r in load_csv("numbers.csv") if r["word"] == raw.lower()), None)
+
+
 @lru_cache(maxsize=None)
 def _phrases() -> dict[str, re.Pattern]:
     by_kind: dict[str, list[str]] = {}
@@ -33,12 +45,14 @@ def _phrases() -> dict[str, re.Pattern]:
         "list_cue": re.compile(r"(?<![\p{L}])(?:" + "|".join(by_kind["list_cue"]) + r")", flags),
         "partial_cue": re.compile(r"(?:" + "|".join(by_kind["partial_cue"]) + r")", flags),
         "count": re.compile(
-            r"(?<![\p{L}\d/.,])(?P<n>\d{1,3})\s+(?:" + "|".join(sorted(by_kind["unit"], key=len, reverse=True))
-            + r")(?![\p{L}])", flags),
+            r"(?<![\p{L}\d/.,])(?:(?P<k>\d{1,3})/)?(?P<n>\d{1,3}|" + _number_words_alt() + r")\s+(?:"
+            + "|".join(sorted(by_kind["unit"], key=len, reverse=True)) + r")(?![\p{L}])", flags),
     }
 
 
-_NAME_GLUE = re.compile(r"(?:\s*[-–]\s*|\s+|,\s+(?=(?:huyện|thị xã|thành phố|quận|ngành|sở)\b))")
+# words are joined by spaces, dashes ("Văn hóa - Xã hội") and commas before a
+# lower-case word ("các trường đại học, cao đẳng", "tham mưu, giúp việc")
+_NAME_GLUE = re.compile(r"(?:\s*[-–]\s*|\s+|,\s+(?=\p{Ll}))")
 _NAME_WORD = re.compile(r"[\p{L}\p{M}\d]+")
 
 
@@ -59,7 +73,7 @@ def bloc_name_at(text: str, start: int, end: int) -> tuple[str, int, int] | None
         cur = last = w.end()
     name = tidy(text[m.start():last])
     # the province's proper name is left out ("... tỉnh Hòa Bình" -> "... tỉnh")
-    name = re.sub(r"\s+tỉnh\s+" + NAME + r"$", " tỉnh", name)
+    name = re.sub(r"\s+(tỉnh|Tỉnh ủy)\s+" + NAME + r"$", r" \1", name)
     name = re.sub(r"\s*\([^)]*\)\s*$", "", name)
     name = name[0].upper() + name[1:]
     return name, m.start(), last
@@ -87,10 +101,10 @@ def find_member_count(doc: Doc) -> tuple[int, int, int] | None:
                 continue
             if re.search(r"(?:lãnh đạo|đại diện)\s*$", before) and "thành viên" not in after[:20]:
                 continue
-            n = int(m.group("n"))
-            if not 2 <= n <= 80:
+            n = _count_value(m.group("n"))
+            if n is None or not 2 <= n <= 80 or (m.group("k") and int(m.group("k")) != n):
                 continue
-            strong = re.search(r"(?:gồm|có|với)\s*$", before) is not None
+            strong = re.search(r"(?:gồm|có|còn|tổng số)\s*$", before) is not None
             member_word = strong or re.match(r"\s*(?:thành viên|trong (?:khối|cụm))", after) is not None
             if not member_word:
                 continue
@@ -124,6 +138,10 @@ def _clause_subjects(doc: Doc, s_index: int, orgs: list[OrgMention]) -> list[Org
                 run.append(o)
         out.extend(run)
     return out
+
+
+# "5 trường trực thuộc UBND thành phố Cần Thơ là: ...": the authority is no member
+_UNDER = re.compile(r"(?:trực\s+thuộc|thuộc|của|tại)\s+(?:UBND\s+|Ủy\s+ban\s+nhân\s+dân\s+)?$", re.IGNORECASE)
 
 
 def _gaps(start: int, end: int, orgs: list[OrgMention]):
@@ -175,7 +193,8 @@ class Bloc:
             cue = phrases["list_cue"].search(doc.text, s.start, s.end)
             if not cue:
                 continue
-            here = [o for o in orgs if o.start >= cue.start() and o.kind not in NON_MEMBER_KINDS]
+            here = [o for o in orgs if o.start >= cue.start() and o.kind not in NON_MEMBER_KINDS
+                    and not _UNDER.search(doc.text, s.start, o.start)]
             if not here:
                 continue
             if not re.search(r"khối|cụm|thành viên|đơn vị|cơ quan|doanh nghiệp", doc.text[s.start:cue.end()],

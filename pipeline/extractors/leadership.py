@@ -47,8 +47,11 @@ _RECEIVE = re.compile(
     re.IGNORECASE)
 _ELECTION = re.compile(r"\b(?:bầu|suy\s+tôn|chọn|làm|nhận\s+nhiệm\s+vụ|giao\s+làm|phân\s+công|đảm\s+nhận)\b",
                        re.IGNORECASE)
+_FROM_BEFORE = re.compile(r"\btừ\s+(?:(?:lãnh\s+đạo|đơn\s+vị|cơ\s+quan)\s+)*$", re.IGNORECASE)
+_ROLE_THEN_IS = re.compile(r"[^,;.]{0,50}?\b(?:là|gồm)\s*:?\s*", re.IGNORECASE)
 _SENTENCE_YEAR = re.compile(r"^\W*(?:Trong\s+)?năm\s+((?:19|20)\d\d)\s*,", re.IGNORECASE)
-_AFTER_CHO = re.compile(r"\s*cho\s+(?:(?:lãnh\s+đạo|đại\s+diện|đơn\s+vị|cơ\s+quan)\s+)*", re.IGNORECASE)
+_AFTER_CHO = re.compile(r"\s*cho\s+(?:(?:lãnh\s+đạo|đại\s+diện|đơn\s+vị|cơ\s+quan|UBND|Ủy\s+ban\s+nhân\s+dân)\s+)*",
+                        re.IGNORECASE)
 
 
 @dataclass
@@ -80,6 +83,15 @@ def _run_before(text: str, orgs: list[OrgMention], last: OrgMention) -> list[Org
             run.insert(0, o)
         else:
             break
+    return run
+
+
+def _run_after(text: str, orgs: list[OrgMention], first: OrgMention) -> list[OrgMention]:
+    """``first`` with the orgs joined after it by ", " / " và "."""
+    run = [first]
+    for o in orgs:
+        if o.start > run[-1].end and re.fullmatch(r"\s*(?:,|và|,\s*và)\s*", text[run[-1].end:o.start]):
+            run.append(o)
     return run
 
 
@@ -150,7 +162,20 @@ class Leadership:
                                           "shared_year": True})
                     continue
                 holder = _nearest_before(orgs, rm.start(), s.start)
-                if holder is None:
+                if holder is not None and _FROM_BEFORE.search(text, s.start, holder.start):
+                    # "Y tiếp nhận Cờ trưởng khối từ X, giữ vai trò Khối trưởng": not X
+                    holder = _nearest_before(orgs, _FROM_BEFORE.search(text, s.start, holder.start).start(),
+                                             s.start)
+                if holder is None or len(text[holder.end:rm.start()]) > 60:
+                    # "Hai đơn vị Khối phó năm 2020 được chọn là A và B": holders after
+                    after = _ROLE_THEN_IS.match(text, role_end, s.end)
+                    first = next((o for o in orgs if after and o.start == after.end()
+                                  and o.kind not in ("body", "conferrer")), None)
+                    if first is None:
+                        continue
+                    for h in _run_after(text, orgs, first):
+                        sent_terms.append(_Term(h, role, year, "explicit" if year else "default",
+                                                bool(_ELECTION.search(after.group(0)))))
                     continue
                 gap = text[holder.end:rm.start()]
                 if len(gap) > 60 or re.search(r"\b(?:cho|bàn giao|trao)\b", gap, re.IGNORECASE):

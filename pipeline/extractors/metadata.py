@@ -185,12 +185,15 @@ def parse_byline(line: str) -> str | None:
     # A line that names a place or a paper ("Báo Kiên Giang", "Quảng Nam") is not an author.
     if province_by_name(name) or brand_line(name) or fold(authors[0]).split()[0] in _NOT_NAME_HEADS:
         return None
+    from ..orgs import find_orgs  # an org name on its own line ("Văn phòng Tỉnh ủy") is no author
+    if any(o.start == 0 and o.end >= len(s) - 1 for o in find_orgs(s)):
+        return None
     return name
 
 
 # First words that start a heading or an org, never a person's name.
 _NOT_NAME_HEADS = {"báo", "đài", "tạp", "ban", "sở", "ủy", "cơ", "trang", "tin", "bài", "ảnh",
-                   "tags", "chia", "bình", "xem", "khối", "cụm", "văn", "thông", "tỉnh"}
+                   "tags", "chia", "bình", "xem", "khối", "cụm", "tỉnh"}
 
 
 def find_credits(doc: Doc) -> list[Span]:

@@ -19,8 +19,14 @@ class Orgs:
         province = doc.ctx.get("province") or doc.fields.get("province")
         multi = bool(doc.ctx.get("multi_province"))
         per_sentence = {}
+        # the outlet's footer, the byline, photo credits and the dateline are
+        # page furniture: "Báo An Giang Online" closing a story is no member
+        furniture = [sp for sp in (doc.ctx.get("outlet_span"), doc.ctx.get("dateline_span")) if sp]
+        furniture += list(doc.ctx.get("byline_spans") or []) + list(doc.ctx.get("credit_spans") or [])
         for i, s in enumerate(doc.sentences):
             if s.start < doc.body_start or doc.is_excluded(s.start, s.end):
+                continue
+            if any(f.start <= s.start and s.end <= f.end for f in furniture):
                 continue
             found = find_orgs(doc.text, s.start, s.end, province, multi)
             if found:
