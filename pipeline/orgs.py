@@ -120,7 +120,7 @@ def _head_re() -> re.Pattern:
     alts = [tolerant(re.escape(h).replace("\\ ", " ")) for h in heads]
     dist = [tolerant(re.escape(d).replace("\\ ", " ")) for d in district]
     return re.compile(
-        r"(?<![\p{L}\p{M}])(?:(?P<head>" + "|".join(alts) + r")|(?:(?:UBND|Ủy ban nhân dân)\s+)?"
+        r"(?<![\p{L}\p{M}])(?=\p{Lu}|huyện|thị|thành|xã|phường|quận|đặc)(?:(?P<head>" + "|".join(alts) + r")|(?:(?:UBND|Ủy ban nhân dân)\s+)?"
         r"(?P<district>(?i:" + "|".join(dist) + r")))(?![\p{L}\p{M}])")
 
 
