@@ -27,8 +27,13 @@ def load_csv(name: str) -> tuple[dict[str, str], ...]:
     path = gazetteer_dir() / name
     with open(path, encoding="utf-8", newline="") as f:
         lines = [ln for ln in f if ln.strip() and not ln.lstrip().startswith("#")]
-    return tuple({k: (v or "").strip() for k, v in row.items()}
-                 for row in csv.DictReader(lines))
+    rows = []
+    for row in csv.DictReader(lines):
+        if None in row:  # more fields than the header: an unquoted comma
+            raise ValueError(f"gazetteers/{name}: row {row} has more fields than the header "
+                             "(quote values that contain commas)")
+        rows.append({k: (v or "").strip() for k, v in row.items()})
+    return tuple(rows)
 
 
 @lru_cache(maxsize=None)
