@@ -314,7 +314,8 @@ def _generic_end(text: str, pos: int, end: int, blocked: list[tuple[int, int]]) 
         if any(a <= gap_end < b for a, b in blocked) or _ROLE_AHEAD.match(text, gap_end, end):
             break
         if word[:1].isupper():
-            if word in surnames and good >= 1 and caps_run == 0:
+            if word in surnames and good >= 1 and caps_run != 1:
+                # after a name part or a complete proper name ("... Nam Hà Tĩnh"),
                 # "Công ty X Nguyễn Văn A": a person's name follows the org
                 rest = _NAME_AHEAD.match(text, w.end(), end)
                 if rest:
