@@ -252,8 +252,7 @@ FLOOR = {"event_date": 1.0, "event_types": 1.0, "review_year": 1.0, "plan_year":
 
 @pytest.fixture(scope="module")
 def corpus_docs(pipe):
-    return {d.article_id: d for d in (pipe(r) for r in iter_articles([CORPUS / "dev",
-                                                                      CORPUS / "seeds"]))}
+    return {d.article_id: d for d in (pipe(r) for r in iter_articles([CORPUS]))}
 
 
 def _norm(field, v):

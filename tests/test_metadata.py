@@ -135,7 +135,7 @@ def corpus_docs():
             for p in (CORPUS / "gold").glob("*.json")}
     comp = create("metadata")
     return [(comp(segment(normalize(raw))), gold.get(raw.article_id))
-            for raw in iter_articles([CORPUS / "dev", CORPUS / "seeds"])]
+            for raw in iter_articles([CORPUS])]
 
 
 def f1(pairs):

@@ -222,7 +222,7 @@ def corpus_docs():
             for p in (CORPUS / "gold").glob("*.json")}
     comps = [create("metadata"), create("place")]
     docs = []
-    for raw in iter_articles([CORPUS / "dev", CORPUS / "seeds"]):
+    for raw in iter_articles([CORPUS]):
         doc = segment(normalize(raw))
         for c in comps:
             doc = c(doc)

@@ -15,7 +15,10 @@ from pipeline.scoring import load_gold
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
-NEGATIVES = {"d005", "d011", "d016", "d022", "d027", "d031", "d038", "d043"}
+NEGATIVES = {"d005", "d011", "d016", "d022", "d027", "d031", "d038", "d043",  # dev corpus
+             "hA07", "hB06"}                                                  # held-out set 1
+# Hard negatives that name emulation blocs in passing: only the full decision clears them.
+HARD_NEGATIVES = {"d022", "hB06"}
 
 
 @pytest.fixture(scope="module")
@@ -25,7 +28,7 @@ def pipe() -> Pipeline:
 
 @pytest.fixture(scope="module")
 def raws():
-    return {r.article_id: r for r in iter_articles([CORPUS / "dev", CORPUS / "seeds"])}
+    return {r.article_id: r for r in iter_articles([CORPUS])}
 
 
 def gold_relevance() -> dict[str, bool]:
@@ -44,7 +47,7 @@ def test_corpus_relevance_is_exact(pipe, raws):
 
 
 def test_seeds_are_bloc_reports(pipe, raws):
-    seeds = [r for aid, r in raws.items() if not aid.startswith("d")]
+    seeds = [r for aid, r in raws.items() if aid[:1].isdigit()]
     assert seeds and all(pipe(r).fields["relevant"] for r in seeds)
 
 
@@ -57,7 +60,7 @@ def test_quick_reject_never_drops_a_relevant_article(raws):
 def test_quick_reject_drops_most_negatives_cheaply(raws):
     rejected = {aid for aid in NEGATIVES if quick_reject(raws[aid].text)}
     # d022 mentions "các khối, cụm thi đua": only the full decision can clear it.
-    assert rejected == NEGATIVES - {"d022"}
+    assert rejected == NEGATIVES - HARD_NEGATIVES
 
 
 def test_quick_reject_handles_nfd_and_line_breaks():
