@@ -16,24 +16,13 @@ import pytest
 
 from pipeline.cli import main
 
-TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
+from helpers import cp1258
+
 TITLE = "Khối thi đua các cơ quan Đảng tỉnh tổng kết năm 2023"
 BODY = ("Sáng 5.1, Khối thi đua các cơ quan Đảng tỉnh tổ chức hội nghị tổng kết. "
         "Ủy ban Kiểm tra Tỉnh ủy nhận Cờ trưởng khối.\n")
 
 
-def cp1258(s: str) -> bytes:
-    out = []
-    for ch in unicodedata.normalize("NFC", s):
-        try:
-            out.append(ch.encode("cp1258"))
-            continue
-        except UnicodeEncodeError:
-            pass
-        d = unicodedata.normalize("NFD", ch)
-        base = unicodedata.normalize("NFC", "".join(c for c in d if c not in TONES))
-        out.append((base + "".join(c for c in d if c in TONES)).encode("cp1258"))
-    return b"".join(out)
 
 
 def table(out: Path, name: str) -> list[dict]:

@@ -14,6 +14,8 @@ from pipeline.read import iter_articles
 from pipeline.registry import create
 from pipeline.segment import segment
 
+from helpers import field_f1
+
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
 
@@ -138,18 +140,13 @@ def corpus_docs():
             for raw in iter_articles([CORPUS])]
 
 
-def f1(pairs):
-    tp = sum(1 for p, g in pairs if p and g and fold(p) == fold(g))
-    npred, ngold = sum(1 for p, _ in pairs if p), sum(1 for _, g in pairs if g)
-    prec, rec = (tp / npred if npred else 0), (tp / ngold if ngold else 0)
-    return 2 * prec * rec / (prec + rec) if prec + rec else 0.0
 
 
 @pytest.mark.parametrize("field", sorted(FLOORS))
 def test_corpus_fields(corpus_docs, field):
     pairs = [(d.fields.get(field) or "", g.get(field) or "") for d, g in corpus_docs if g]
     assert len(pairs) == len(list((CORPUS / "gold").glob("*.json")))
-    assert f1(pairs) >= FLOORS[field]
+    assert field_f1(pairs) >= FLOORS[field]
 
 
 def test_corpus_titles_are_headlines(corpus_docs):

@@ -18,6 +18,8 @@ from pipeline.read import iter_articles
 from pipeline.registry import create
 from pipeline.segment import segment
 
+from helpers import field_f1
+
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
 
@@ -231,11 +233,6 @@ def corpus_docs():
     return docs
 
 
-def f1(pairs):
-    tp = sum(1 for p, g in pairs if p and g and fold(p) == fold(g))
-    npred, ngold = sum(1 for p, _ in pairs if p), sum(1 for _, g in pairs if g)
-    prec, rec = (tp / npred if npred else 0), (tp / ngold if ngold else 0)
-    return 2 * prec * rec / (prec + rec) if prec + rec else 0.0
 
 
 @pytest.mark.parametrize("field", sorted(FLOORS))
@@ -244,4 +241,4 @@ def test_corpus_province_fields(corpus_docs, field):
     pairs = [(str(d.fields.get(field) or "") if g.get("relevant") else "", str(g.get(field) or ""))
              for d, g in corpus_docs]
     assert len(pairs) == len(list((CORPUS / "gold").glob("*.json")))
-    assert f1(pairs) >= FLOORS[field]
+    assert field_f1(pairs) >= FLOORS[field]

@@ -10,25 +10,13 @@ from pathlib import Path
 from pipeline.model import RawArticle, ReadError
 from pipeline.read import decode_bytes, iter_articles, iter_files
 
+from helpers import cp1258
+
 CORPUS = Path(__file__).resolve().parent.parent / "corpus" / "dev"
-TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
 TEXT = ("Khối thi đua các cơ quan Đảng tỉnh tổng kết năm 2023\n\n"
         "Sáng 5.1, Ủy ban Kiểm tra Tỉnh ủy nhận Cờ trưởng khối.\n")
 
 
-def cp1258(s: str) -> bytes:
-    """Vietnamese as legacy Windows software saved it: base letters + combining tones."""
-    out = []
-    for ch in unicodedata.normalize("NFC", s):
-        try:
-            out.append(ch.encode("cp1258"))
-            continue
-        except UnicodeEncodeError:
-            pass
-        d = unicodedata.normalize("NFD", ch)
-        base = unicodedata.normalize("NFC", "".join(c for c in d if c not in TONES))
-        out.append((base + "".join(c for c in d if c in TONES)).encode("cp1258"))
-    return b"".join(out)
 
 
 def read_all(*inputs, **kw):
