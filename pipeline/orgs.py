@@ -396,7 +396,8 @@ def find_orgs(text: str, start: int = 0, end: int | None = None,
 
 
 _DISTRIBUTIVE = re.compile(
-    r"(?<![\p{L}\p{M}])(?:UBND\s+)?các\s+(?P<unit>sở|huyện|thị\s+xã|thành\s+phố|xã|phường|thị\s+trấn|ban|cục|hội)"
+    r"(?<![\p{L}\p{M}])(?:UBND\s+)?(?:các|\d{1,2}|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+"
+    r"(?P<unit>sở|huyện|thị\s+xã|thành\s+phố|xã|phường|thị\s+trấn|ban|cục|hội)"
     r"(?P<sep>\s*:\s*|\s+)(?=\p{Lu})", re.IGNORECASE)
 _LOWER_UNITS = ("huyện", "thị xã", "thành phố", "xã", "phường", "thị trấn")
 _PART = re.compile(r"[^,;]+")
@@ -458,9 +459,13 @@ def _distribute_lists(text, start, end, found, province, multi_province):
                 rest = part[rest_off:]
                 if rest[:1].isupper() and not _head_re().match(text, rest_start) and \
                         not _known_search().match(text, rest_start):
-                    nm = re.compile(NAME).match(text, rest_start)
-                    if nm:
-                        items.append((nm.start(), nm.end()))
+                    whole_rest = rest.rstrip(" .;:")
+                    if org_kind(canonical_org(f"{prefix} {whole_rest}", province, multi_province)) in ("party", "agency"):
+                        items.append((rest_start, rest_start + len(whole_rest)))
+                    else:
+                        nm = re.compile(NAME).match(text, rest_start)
+                        if nm:
+                            items.append((nm.start(), nm.end()))
                 break
             i += 1
         # "các hội: Nhà báo, Chữ thập đỏ, Người cao tuổi tỉnh": "tỉnh" is shared

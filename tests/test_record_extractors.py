@@ -71,6 +71,9 @@ def test_names_with_commas_and_va_inside_stay_whole():
     ("Khối có các sở: Tư pháp; Y tế; Tài chính.", ["Sở Tư pháp", "Sở Y tế", "Sở Tài chính"]),
     ("Khối gồm các sở Nội vụ, Văn hóa, Thể thao và Du lịch, Xây dựng; Ban Dân tộc tỉnh.",
      ["Sở Nội vụ", "Sở Văn hóa, Thể thao và Du lịch", "Sở Xây dựng", "Ban Dân tộc tỉnh"]),
+    ("Cụm gồm 3 huyện: Kỳ Anh, Can Lộc và Nghi Xuân.",
+     ["huyện Kỳ Anh", "huyện Can Lộc", "huyện Nghi Xuân"]),
+    ("Khối có 3 sở: Y tế, Nội vụ và Tài chính.", ["Sở Y tế", "Sở Nội vụ", "Sở Tài chính"]),
     ("Khối gồm Văn phòng Tỉnh ủy, Ban Tổ chức, Ban Dân vận, UBKT Tỉnh ủy.",
      ["Văn phòng Tỉnh ủy", "Ban Tổ chức Tỉnh ủy", "Ban Dân vận Tỉnh ủy", "Ủy ban Kiểm tra Tỉnh ủy"]),
 ])
