@@ -111,6 +111,8 @@ def brand_line(line: str) -> Outlet | None:
     Accepted: the name alone, with ``©``, with ``điện tử``/``online``, or
     followed by a dash and the ``Cơ quan của ...`` tagline.
     """
+    if len(line) > 160:  # a paragraph, not a brand line: skip the folding
+        return None
     f = _BRAND_LEAD.sub("", fold(line))
     m = _name_regex().match(f)
     if not m:

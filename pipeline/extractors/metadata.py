@@ -25,11 +25,14 @@ from ..registry import register
 # -- lines --------------------------------------------------------------------
 
 
+_LINE = re.compile(r"[^\n]+")
+
+
 def lines(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
     """Non-empty lines of ``text[start:end]`` as (start, end, stripped text)."""
     end = len(text) if end is None else end
     out = []
-    for m in re.finditer(r"[^\n]+", text[:end], pos=start):
+    for m in _LINE.finditer(text, start, end):
         s, e = m.start(), m.end()
         while s < e and text[s].isspace():
             s += 1
