@@ -89,13 +89,29 @@ def _known_entries() -> tuple[_Known, ...]:
 
 @lru_cache(maxsize=None)
 def _known_search() -> re.Pattern:
-    """One alternation of every known pattern, longest first, word-bounded."""
-    pats = []
+    """One alternation of every known pattern, word-bounded.
+
+    Patterns that start with a literal word are grouped under it
+    ("Ban(?:\\s+Tổ chức…|\\s+Tuyên giáo…)"), so at most positions the engine
+    fails on the first word instead of trying every name; inside a group the
+    longest pattern is tried first.
+    """
+    groups: dict[str, list[str]] = {}
+    others: list[str] = []
     for row in load_csv("agencies.csv"):
         pat = row["pattern"] or _literal(row["canonical"])
-        pats.append(tolerant(pat).replace("(?P<name>", "(?:"))
-    pats.sort(key=len, reverse=True)
-    return re.compile(r"(?<![\p{L}\p{M}])(?:" + "|".join(pats) + r")(?![\p{L}\p{M}])",
+        m = re.match(r"[\p{L}\p{M}]+(?=\s)", pat)
+        if m and not re.match(r"[\p{L}\p{M}]+\s*[?*+{]", pat):
+            groups.setdefault(m.group(0).lower(), []).append(pat[m.end():])
+        else:
+            others.append(tolerant(pat).replace("(?P<name>", "(?:"))
+    alts = []
+    for first, rests in groups.items():
+        rests = sorted(rests, key=len, reverse=True)
+        body = "|".join(tolerant(r).replace("(?P<name>", "(?:") for r in rests)
+        alts.append(f"{tolerant(first)}(?:{body})")
+    others.sort(key=len, reverse=True)
+    return re.compile(r"(?<![\p{L}\p{M}])(?:" + "|".join(others + alts) + r")(?![\p{L}\p{M}])",
                       re.IGNORECASE)
 
 
