@@ -23,8 +23,9 @@ stopping at the predicate (``... Bình Dương phát động``).
 from __future__ import annotations
 
 from dataclasses import dataclass
+
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 import regex as re
 
@@ -39,8 +40,9 @@ _TOKEN_RE = re.compile(r"[\p{L}\p{M}][\p{L}\p{M}'’]*|\d+|\S")
 _WORD_RE = re.compile(r"[\p{L}\p{M}]")
 
 
-@dataclass(frozen=True)
-class Tok:
+class Tok(NamedTuple):
+    """A token of a sentence (a tuple: thousands are made per article)."""
+
     text: str
     start: int
     end: int
