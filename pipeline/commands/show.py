@@ -9,7 +9,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ..db import DB_NAME, fetch_dicts, open_db
+from ..db import fetch_dicts
+from . import add_database_arguments, connect
 from ..model import ARTICLE_FIELDS
 from ..report.records import article_records, record_label, segments
 
@@ -19,10 +20,7 @@ COLOURS = {"members": "34", "leaders": "33", "handovers": "35", "awards": "32",
 
 def configure(p: argparse.ArgumentParser) -> None:
     p.add_argument("article_id")
-    p.add_argument("--pred", default="outputs", help="output folder of extract")
-    p.add_argument("--db", help=f"DuckDB file (default PRED/{DB_NAME})")
-    p.add_argument("--input", action="append", metavar="PATH",
-                   help="re-read the article text from these inputs")
+    add_database_arguments(p)
     p.add_argument("--color", choices=("auto", "always", "never"), default="auto")
 
 
@@ -44,10 +42,8 @@ def render(text: str, records: list[tuple[str, dict]], colour: bool) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    try:
-        con = open_db(args.pred, args.db, inputs=args.input)
-    except FileNotFoundError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+    con = connect(args)
+    if con is None:
         return 2
     colour = args.color == "always" or (args.color == "auto" and sys.stdout.isatty())
     with con:
