@@ -41,6 +41,7 @@ class RawArticle:
     published: str | None = None     # page/JSONL publication date, as given
     author: str | None = None        # page author meta (HTML)
     url: str | None = None
+    site: str | None = None          # the page's site name (HTML og:site_name)
     fmt: str = "txt"                 # txt | html | jsonl
     warnings: list[str] = field(default_factory=list)
 
@@ -88,6 +89,7 @@ class Doc:
     published_meta: str | None = None
     author_meta: str | None = None
     url: str | None = None
+    site_meta: str | None = None
     body_start: int = 0
     excluded: list[Span] = field(default_factory=list)
     sentences: list[Span] = field(default_factory=list)

@@ -137,6 +137,6 @@ def normalize(raw: RawArticle) -> Doc:
         body_start = m.end()
     doc = Doc(article_id=raw.article_id, source=raw.source, text=text, title=title,
               fmt=raw.fmt, published_meta=raw.published, author_meta=raw.author,
-              url=raw.url, body_start=body_start, warnings=list(raw.warnings))
+              url=raw.url, site_meta=raw.site, body_start=body_start, warnings=list(raw.warnings))
     doc.excluded = find_boilerplate(text, body_start)
     return doc

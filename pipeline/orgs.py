@@ -488,8 +488,9 @@ def _distribute_lists(text, start, end, found, province, multi_province):
         shared = ""
         if items and unit not in _LOWER_UNITS:
             last = tidy(text[items[-1][0]:items[-1][1]])
-            if last.endswith(" tỉnh"):
-                shared = " tỉnh"
+            sm = re.search(r"\s(Tỉnh ủy|tỉnh)$", re.sub(r"\bT[iỉ]nh uỷ$", "Tỉnh ủy", last))
+            if sm:
+                shared = " " + sm.group(1)
         made = []
         for a, b in items:
             raw = text[a:b]

@@ -118,7 +118,8 @@ def html_to_article(html: str, source: str, article_id: str) -> RawArticle:
         raise ValueError("no main text found in HTML")
     return RawArticle(source=source, article_id=article_id, text=extracted.text,
                       title=extracted.title, published=extracted.date,
-                      author=extracted.author, url=extracted.url, fmt="html")
+                      author=extracted.author, url=extracted.url,
+                      site=getattr(extracted, "sitename", None), fmt="html")
 
 
 def read_html(path: Path) -> Iterator[RawArticle | ReadError]:

@@ -16,9 +16,10 @@ from pipeline.scoring import load_gold
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
 NEGATIVES = {"d005", "d011", "d016", "d022", "d027", "d031", "d038", "d043",  # dev corpus
-             "hA07", "hB06"}                                                  # held-out set 1
+             "hA07", "hB06",                                                  # held-out set 1
+             "hD04"}                                                          # held-out set 2
 # Hard negatives that name emulation blocs in passing: only the full decision clears them.
-HARD_NEGATIVES = {"d022", "hB06"}
+HARD_NEGATIVES = {"d022", "hB06", "hD04"}
 
 
 @pytest.fixture(scope="module")

@@ -73,6 +73,7 @@ _YEAR = re.compile(r"(?<!nhiệm\s+kỳ\s)(?<!giai\s+đoạn\s)năm\s+((?:19|20)
 _PERIOD = re.compile(r"từ\s+năm\s+(?:19|20)\d\d\s+đến\s+(?:năm\s+)?(?:19|20)\d\d|giai\s+đoạn\s+(?:19|20)\d\d",
                      re.IGNORECASE)
 _OF_OTHER = re.compile(r"\s+của\s+(?P<by>(?:UBND|MTTQ|\p{Lu})[\p{L}\p{M}]*(?:\s+(?!(?:vì|cho|năm|nhân|về|do|tại|trong|đã|và|đợt|giai)\b)[\p{L}\p{M}]+){0,6})")
+_NAMED_AFTER_COUNT = re.compile(r"[^;,.]{0,30}?\b(?:là|gồm)\s*:?\s*", re.IGNORECASE)
 _CHO = re.compile(r"[^;]{0,40}?\bcho\s+(?:(?:các|lãnh\s+đạo)\s+)?", re.IGNORECASE)
 
 
@@ -181,7 +182,20 @@ class Awards:
                     rows = [(o.org, 1, o.start, o.end) for o in run]
                 else:
                     cm = count_re.match(text, cho.end(), c_end)
-                    if cm and _count_value(cm.group("n")):
+                    named = _NAMED_AFTER_COUNT.match(text, cm.end(), c_end) if cm else None
+                    run = []
+                    if named:
+                        # "cho 2 đơn vị dẫn đầu là A, B": the names, not the count
+                        for o in recipients_pool:
+                            last = run[-1].end if run else named.end()
+                            if o.start >= named.end() and re.fullmatch(r"\s*(?:,|và|,\s*và)?\s*",
+                                                                         text[last:o.start]):
+                                run.append(o)
+                            elif run:
+                                break
+                    if run:
+                        rows = [(o.org, 1, o.start, o.end) for o in run]
+                    elif cm and _count_value(cm.group("n")):
                         rows = [("", _count_value(cm.group("n")), cm.start(), cm.end())]
             if not rows:
                 lo = max(c_start, prev_end)

@@ -30,6 +30,9 @@ _EVENT_WINDOW = 8
 _ACTS = {"annual_review", "midyear_review", "covenant_signing", "launch"}
 
 
+_TIME_OF_DAY = re.compile(r"(?:sáng|chiều|tối|trưa|ngày)\s", re.IGNORECASE)
+
+
 def _event_score(text: str, temporals: list[Temporal], start: int) -> float:
     f = fold(text)
     score = 0.0
@@ -37,7 +40,10 @@ def _event_score(text: str, temporals: list[Temporal], start: int) -> float:
         score += 3
     if bloc_mentions(f):
         score += 2
-    if any(t.kind == "date" and not t.anniversary and t.start - start <= 40 for t in temporals):
+    if any(t.kind == "date" and not t.anniversary
+           and (t.start - start <= 40 or _TIME_OF_DAY.match(text, t.start - start)) for t in temporals):
+        # the date opens the sentence, or is a meeting time anywhere in it
+        # ("... do khối tổ chức chiều 22/12")
         score += 2
     if "tổ chức" in f or "hội nghị" in f:
         score += 1

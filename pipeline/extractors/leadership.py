@@ -49,6 +49,8 @@ _ELECTION = re.compile(r"\b(?:bầu|suy\s+tôn|chọn|làm|nhận\s+nhiệm\s+v�
                        re.IGNORECASE)
 _FROM_BEFORE = re.compile(r"\btừ\s+(?:(?:lãnh\s+đạo|đơn\s+vị|cơ\s+quan)\s+)*$", re.IGNORECASE)
 _ROLE_THEN_IS = re.compile(r"[^,;.]{0,50}?\b(?:là|gồm)\s*:?\s*", re.IGNORECASE)
+_GENERIC_ROLE = re.compile(r"\b(?:các|những|với)\s+(?:đơn\s+vị\s+|cơ\s+quan\s+)?$", re.IGNORECASE)
+_REPLACES = re.compile(r"\bthay\s+(?:cho\s+)?(?:(?:đơn\s+vị|cơ\s+quan)\s+)?", re.IGNORECASE)
 _SENTENCE_YEAR = re.compile(r"^\W*(?:Trong\s+)?năm\s+((?:19|20)\d\d)\s*,", re.IGNORECASE)
 _AFTER_CHO = re.compile(r"\s*cho\s+(?:(?:lãnh\s+đạo|đại\s+diện|đơn\s+vị|cơ\s+quan|UBND|Ủy\s+ban\s+nhân\s+dân)\s+)*",
                         re.IGNORECASE)
@@ -161,6 +163,17 @@ class Leadership:
                                           "start": rm.start(), "end": to.end, "sentence": i,
                                           "shared_year": True})
                     continue
+                after = _ROLE_THEN_IS.match(text, role_end, s.end)
+                first = next((o for o in orgs if after and o.start == after.end()
+                              and o.kind not in ("body", "conferrer")), None)
+                if first is not None:
+                    # "hai đơn vị Khối phó là A và B", "Khối trưởng năm N là A":
+                    # an announcement of the holders, read like an election
+                    for h in _run_after(text, orgs, first):
+                        sent_terms.append(_Term(h, role, year, "explicit" if year else "default", True))
+                    continue
+                if _GENERIC_ROLE.search(text, max(s.start, rm.start() - 25), rm.start()):
+                    continue  # "phối hợp với các đơn vị Khối phó": no holder named
                 holder = _nearest_before(orgs, rm.start(), s.start)
                 if holder is not None and _FROM_BEFORE.search(text, s.start, holder.start):
                     # "Y tiếp nhận Cờ trưởng khối từ X, giữ vai trò Khối trưởng": not X
@@ -185,6 +198,14 @@ class Leadership:
                 holders = _run_before(text, orgs, holder) if re.search(r"\b(?:làm|là)\b", gap) else [holder]
                 for h in holders:
                     sent_terms.append(_Term(h, role, year, "explicit" if year else "default", election))
+            # "bầu Y làm Khối trưởng năm N, thay (cho) X": X held it before
+            for tm in _REPLACES.finditer(text, s.start, s.end):
+                old = next((o for o in orgs if o.start == tm.end() and o.kind not in ("body", "conferrer")), None)
+                new = [t for t in sent_terms if t.org.end <= tm.start()]
+                if old is not None and new and not re.match(r"\s*\(", text[old.end:old.end + 3]):
+                    last = new[-1]
+                    sent_terms.append(_Term(old, last.role, last.year - 1 if last.year else None,
+                                            "transfer" if last.year else "default", False))
             # year sharing inside the sentence
             explicit_years = [t.year for t in sent_terms if t.year] + \
                 [t["year"] for t in transfers if t["sentence"] == i and t["year"]]

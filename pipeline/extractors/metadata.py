@@ -247,7 +247,10 @@ def find_outlet(doc: Doc) -> tuple[Outlet | None, Span | None]:
         o = brand_line(ln)
         if o:
             return o, Span(s, e)
-    return outlet_by_url(doc.url) or strip_brand_suffix(doc.title or "")[1], None
+    # the page's own site name says who publishes it now (a domain can
+    # outlive a paper: after the 2025 mergers baoX.vn serves the merged house)
+    site = brand_line(doc.site_meta) if doc.site_meta else None
+    return site or outlet_by_url(doc.url) or strip_brand_suffix(doc.title or "")[1], None
 
 
 @register("metadata")
