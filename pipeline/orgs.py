@@ -25,6 +25,7 @@ from .normalize import fold, tidy
 
 # A capitalised proper name of one to five syllables, possibly "A - B".
 NAME = r"\p{Lu}[\p{L}\p{M}]*(?:(?:\s+|\s*-\s*)\p{Lu}[\p{L}\p{M}]*){0,4}"
+_NAME_RE = re.compile(NAME)
 _WORD = re.compile(r"[\p{L}\p{M}\d][\p{L}\p{M}\d&.]*(?<!\.)")
 
 
@@ -479,7 +480,7 @@ def _distribute_lists(text, start, end, found, province, multi_province):
                     if org_kind(canonical_org(f"{prefix} {whole_rest}", province, multi_province)) in ("party", "agency"):
                         items.append((rest_start, rest_start + len(whole_rest)))
                     else:
-                        nm = re.compile(NAME).match(text, rest_start)
+                        nm = _NAME_RE.match(text, rest_start)
                         if nm:
                             items.append((nm.start(), nm.end()))
                 break
@@ -495,7 +496,7 @@ def _distribute_lists(text, start, end, found, province, multi_province):
         for a, b in items:
             raw = text[a:b]
             if unit in _LOWER_UNITS:
-                nm = re.compile(NAME).match(text, a, b)
+                nm = _NAME_RE.match(text, a, b)
                 if nm:
                     b = nm.end()
                     raw = text[a:b]
