@@ -7,25 +7,14 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.model import RawArticle
-from pipeline.normalize import normalize
+from helpers import extract
 from pipeline.orgs import canonical_org, find_orgs
-from pipeline.registry import create
-from pipeline.segment import segment
 
 CHAIN = ["orgs", "people", "bloc", "leadership", "awards", "resolve"]
 
 
 def run(text: str, review: int | None = 2023, plan: int | None = 2024, province: str = "Hà Tĩnh"):
-    doc = segment(normalize(RawArticle(source="t", article_id="t", text=text, fmt="jsonl")))
-    doc.fields.update(relevant=True, review_year=review, plan_year=plan)
-    doc.ctx["province"] = province
-    for name in CHAIN:
-        doc = create(name)(doc)
-    for table, rows in doc.records.items():
-        for r in rows:
-            assert doc.text[r["start"]:r["end"]] == r["mention"], (table, r)
-    return doc
+    return extract(text, review, plan, province, components=CHAIN)
 
 
 def orgs_of(text: str) -> list[str]:

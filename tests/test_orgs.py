@@ -1,0 +1,272 @@
+"""The org finder (``pipeline.orgs``) and the "orgs" component on crafted sentences.
+
+Every sentence is written for this file with provinces, units and people
+that the corpus does not use (Sơn La, Lai Châu, Thái Nguyên, Lào Cai,
+Bắc Ninh...), so a pass shows that a rule covers a class of phrasing —
+old-style tones, abbreviations, names holding commas or "và", distributive
+lists — and not one corpus sentence.
+"""
+from __future__ import annotations
+
+import pytest
+
+from helpers import extract
+from pipeline.orgs import canonical_org, find_orgs, org_kind
+
+
+def orgs_of(text: str, **kw) -> list[str]:
+    return [o.org for o in find_orgs(text, **kw)]
+
+
+# --- known agencies: the contract's canonical names --------------------------------
+
+@pytest.mark.parametrize("sentence, expected", [
+    # old-style tone placement and the Party abbreviations
+    ("Chủ nhiệm UBKT Tỉnh uỷ Sơn La phát biểu.", "Ủy ban Kiểm tra Tỉnh ủy"),
+    ("Uỷ ban Kiểm tra Tỉnh uỷ chủ trì.", "Ủy ban Kiểm tra Tỉnh ủy"),
+    ("Bí thư Đảng uỷ Khối CCQ tỉnh dự họp.", "Đảng ủy Khối các cơ quan tỉnh"),
+    ("Đảng uỷ Khối DN tỉnh ký giao ước.", "Đảng ủy Khối Doanh nghiệp tỉnh"),
+    ("Đảng uỷ các cơ quan Đảng tỉnh ra mắt.", "Đảng ủy các cơ quan Đảng tỉnh"),
+    ("Ban Tuyên giáo và Dân vận Tỉnh uỷ báo cáo.", "Ban Tuyên giáo và Dân vận Tỉnh ủy"),
+    ("Ban Tổ chức - Nội vụ tỉnh tham mưu.", "Ban Tổ chức - Nội vụ tỉnh"),
+    ("Ban Tuyên giáo Tinh ủy Lai Châu tổng kết.", "Ban Tuyên giáo Tỉnh ủy"),   # the "Tinh" typo
+    # a school of politics with a proper name is the provincial school
+    ("Trường Chính trị Nguyễn Văn Cừ đăng cai.", "Trường Chính trị tỉnh"),
+    ("Trường Chính trị Trường Chinh khai giảng.", "Trường Chính trị tỉnh"),
+    ("Trường Chính trị tỉnh Bắc Ninh khai giảng.", "Trường Chính trị tỉnh"),
+])
+def test_known_agencies_take_their_canonical_name(sentence, expected):
+    found = find_orgs(sentence)
+    assert [o.org for o in found] == [expected]
+    assert found[0].kind == "party"
+
+
+def test_names_holding_a_comma_or_va_stay_whole():
+    text = ("Sở Văn hoá, Thể thao và Du lịch phối hợp với Ban Bảo vệ, chăm sóc sức khoẻ cán bộ tỉnh "
+            "và Sở Lao động - Thương binh và Xã hội tỉnh Lai Châu.")
+    assert orgs_of(text) == ["Sở Văn hóa, Thể thao và Du lịch",
+                             "Ban Bảo vệ, chăm sóc sức khỏe cán bộ tỉnh",
+                             "Sở Lao động - Thương binh và Xã hội"]
+
+
+def test_two_names_joined_by_va_are_two_orgs():
+    assert orgs_of("Sở Giáo dục và Đào tạo và Sở Khoa học và Công nghệ ký kết.") == [
+        "Sở Giáo dục và Đào tạo", "Sở Khoa học và Công nghệ"]
+
+
+# --- "tỉnh <Province>" at the end vs a province inside a proper name ---------------
+
+@pytest.mark.parametrize("written, canonical", [
+    ("Ngân hàng Nhà nước Chi nhánh tỉnh Hà Tĩnh", "Ngân hàng Nhà nước Chi nhánh tỉnh"),
+    ("Ngân hàng Nhà nước chi nhánh tỉnh Sơn La", "Ngân hàng Nhà nước Chi nhánh tỉnh"),
+    ("Cục Thống kê tỉnh Lai Châu", "Cục Thống kê tỉnh"),
+    ("Bệnh viện Đa khoa tỉnh Sơn La", "Bệnh viện Đa khoa tỉnh"),
+    ("Agribank Chi nhánh tỉnh Lào Cai", "Agribank Chi nhánh tỉnh"),
+    # no "tỉnh" before the place: part of the name
+    ("Công ty Cổ phần Cấp nước Hà Tĩnh", "Công ty Cổ phần Cấp nước Hà Tĩnh"),
+    ("Công ty Điện lực Lai Châu", "Công ty Điện lực Lai Châu"),
+    ("Đài Phát thanh và Truyền hình Sơn La", "Đài Phát thanh và Truyền hình Sơn La"),
+    ("Trường Cao đẳng Sơn La", "Trường Cao đẳng Sơn La"),
+    ("Báo Lào Cai", "Báo Lào Cai"),
+    ("BIDV Chi nhánh Bắc Ninh", "BIDV Chi nhánh Bắc Ninh"),
+])
+def test_trailing_province_is_shortened_only_after_tinh(written, canonical):
+    assert orgs_of(f"Đại diện {written} phát biểu.") == [canonical]
+
+
+def test_abbreviated_non_party_units_stay_as_written():
+    assert orgs_of("Công an tỉnh Tuyên Quang, Viện KSND tỉnh và TAND tỉnh Tuyên Quang ký kết.") == [
+        "Công an tỉnh", "Viện KSND tỉnh", "TAND tỉnh"]
+
+
+def test_province_names_stay_in_canonical_form_of_a_multi_province_bloc():
+    assert canonical_org("Bảo hiểm xã hội tỉnh Trà Vinh", multi_province=True) == \
+        "Bảo hiểm xã hội tỉnh Trà Vinh"
+    assert canonical_org("Bảo hiểm xã hội tỉnh Trà Vinh") == "Bảo hiểm xã hội tỉnh"
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "find_orgs: a known agency pattern ends at 'tỉnh', so in a bloc spanning several provinces "
+    "'Công an tỉnh Đồng Tháp' is found as 'Công an tỉnh' and the members collapse into one "
+    "(canonical_org itself keeps the province when multi_province=True)"))
+def test_multi_province_bloc_keeps_each_province_in_the_mention():
+    text = "Cụm gồm Công an tỉnh Đồng Tháp, Công an tỉnh An Giang và Công an tỉnh Trà Vinh."
+    assert orgs_of(text, multi_province=True) == [
+        "Công an tỉnh Đồng Tháp", "Công an tỉnh An Giang", "Công an tỉnh Trà Vinh"]
+
+
+# --- district-level units ------------------------------------------------------------
+
+@pytest.mark.parametrize("written, canonical", [
+    ("UBND huyện Mộc Châu", "huyện Mộc Châu"),
+    ("Ủy ban nhân dân huyện Đại Từ", "huyện Đại Từ"),
+    ("UBND thị xã Phú Thọ", "thị xã Phú Thọ"),
+    ("Thị xã Từ Sơn", "thị xã Từ Sơn"),
+    ("Thành phố Sông Công", "thành phố Sông Công"),
+    ("Huyện Quế Võ", "huyện Quế Võ"),
+    ("UBND đặc khu Vân Đồn", "đặc khu Vân Đồn"),
+])
+def test_district_units_drop_ubnd_and_lower_the_unit_word(written, canonical):
+    found = find_orgs(f"Năm qua, {written} hoàn thành chỉ tiêu.")
+    assert [(o.org, o.kind) for o in found] == [(canonical, "district")]
+
+
+def test_district_unit_inside_a_longer_name_is_part_of_it():
+    assert orgs_of("Trung tâm Y tế huyện Phú Lương tham gia.") == ["Trung tâm Y tế huyện Phú Lương"]
+
+
+# --- lists whose shared words are distributed ------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Cụm gồm các huyện Mường La, Sông Mã và Thuận Châu.",
+     ["huyện Mường La", "huyện Sông Mã", "huyện Thuận Châu"]),
+    ("Cụm có 4 thị xã: Sông Công, Phổ Yên, Từ Sơn và Quảng Yên.",
+     ["thị xã Sông Công", "thị xã Phổ Yên", "thị xã Từ Sơn", "thị xã Quảng Yên"]),
+    ("Khối gồm các sở: Nội vụ; Công Thương; Xây dựng.", ["Sở Nội vụ", "Sở Công Thương", "Sở Xây dựng"]),
+    ("Khối gồm các sở Tư pháp, Nội vụ và Ngoại vụ.", ["Sở Tư pháp", "Sở Nội vụ", "Sở Ngoại vụ"]),
+    # a name with a comma inside, in a distributive list
+    ("Khối gồm các sở: Văn hóa, Thể thao và Du lịch; Y tế; Giáo dục và Đào tạo.",
+     ["Sở Văn hóa, Thể thao và Du lịch", "Sở Y tế", "Sở Giáo dục và Đào tạo"]),
+    # "Tỉnh ủy" shared by a distributive list of Party committees
+    ("Tham dự có các ban Tổ chức, Tuyên giáo, Dân vận Tỉnh uỷ.",
+     ["Ban Tổ chức Tỉnh ủy", "Ban Tuyên giáo Tỉnh ủy", "Ban Dân vận Tỉnh ủy"]),
+])
+def test_shared_words_are_distributed_over_a_list(text, expected):
+    assert orgs_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ban Tổ chức, Ban Dân vận, UBKT Tỉnh ủy cùng ký giao ước.",
+     ["Ban Tổ chức Tỉnh ủy", "Ban Dân vận Tỉnh ủy", "Ủy ban Kiểm tra Tỉnh ủy"]),
+    ("Ban Nội chính, Ban Tuyên giáo và Văn phòng Tỉnh uỷ thống nhất.",
+     ["Ban Nội chính Tỉnh ủy", "Ban Tuyên giáo Tỉnh ủy", "Văn phòng Tỉnh ủy"]),
+])
+def test_elliptical_party_committees_share_tinh_uy(text, expected):
+    assert orgs_of(text) == expected
+    assert {org_kind(o) for o in expected} == {"party"}
+
+
+# --- generic names: lower-case name words, and where a name ends -----------------------
+
+@pytest.mark.parametrize("name", [
+    "Công ty TNHH MTV Xổ số kiến thiết Lai Châu",
+    "Công ty Cổ phần Môi trường đô thị Lạng Sơn",
+    "Công ty TNHH MTV Khai thác công trình thủy lợi Bắc Ninh",
+    "Công ty TNHH MTV Lâm nghiệp Văn Bàn",
+    "Công ty Phát triển hạ tầng khu công nghiệp Lào Cai",
+    "Quỹ tín dụng nhân dân Cốc Lếu",
+    "Trung tâm Nước sạch và Vệ sinh môi trường nông thôn tỉnh",
+    "Chi cục Thuế khu vực Thái Nguyên",
+])
+def test_company_names_with_lower_case_words(name):
+    assert orgs_of(f"Năm qua, {name} nộp ngân sách vượt kế hoạch.") == [name]
+
+
+@pytest.mark.parametrize("text, org", [
+    ("Giám đốc Sở Tư pháp Đinh Văn Long chủ trì.", "Sở Tư pháp"),
+    ("Chủ tịch UBND huyện Mai Sơn Lò Văn Hặc phát biểu.", "huyện Mai Sơn"),
+    ("Bí thư Đảng uỷ Khối CCQ tỉnh Hà Văn Minh phát biểu.", "Đảng ủy Khối các cơ quan tỉnh"),
+    ("Giám đốc Công ty Cổ phần Môi trường đô thị Lạng Sơn Hoàng Văn Tú phát biểu.",
+     "Công ty Cổ phần Môi trường đô thị Lạng Sơn"),
+    ("Giám đốc Công ty Xổ số kiến thiết Bà Rịa - Vũng Tàu Lê Văn An phát biểu.",
+     "Công ty Xổ số kiến thiết Bà Rịa - Vũng Tàu"),
+    ("Giám đốc Công ty Cổ phần Cấp nước Tuyên Quang Hoàng Thị Yến phát biểu.",
+     "Công ty Cổ phần Cấp nước Tuyên Quang"),
+])
+def test_a_persons_name_after_an_org_is_not_swallowed(text, org):
+    assert orgs_of(text) == [org]
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "orgs._generic_end: a capitalised word that is also a surname (Hà, Cao, Thái, Sơn, Yên...) "
+    "followed by two capitalised words is taken as the start of a person's name, so a place name "
+    "opening with such a syllable is cut off when a person's name follows it"))
+@pytest.mark.parametrize("text, org", [
+    ("Giám đốc Công ty Điện lực Hà Giang Lê Văn Thành phát biểu.", "Công ty Điện lực Hà Giang"),
+    ("Giám đốc Công ty Điện lực Cao Bằng Lê Văn Thành phát biểu.", "Công ty Điện lực Cao Bằng"),
+    ("Giám đốc Công ty Cổ phần Cấp nước Sơn La Nguyễn Thị Hoa phát biểu.",
+     "Công ty Cổ phần Cấp nước Sơn La"),
+    ("Giám đốc Công ty TNHH MTV Xổ số kiến thiết Yên Bái Đỗ Thị Lan phát biểu.",
+     "Công ty TNHH MTV Xổ số kiến thiết Yên Bái"),
+])
+def test_a_place_name_opening_with_a_surname_syllable_before_a_person(text, org):
+    assert orgs_of(text) == [org]
+
+
+def test_standard_social_organisations_are_known():
+    text = ("Cụm gồm Ủy ban MTTQ Việt Nam tỉnh, Liên đoàn Lao động tỉnh, Tỉnh đoàn, "
+            "Hội Liên hiệp Phụ nữ tỉnh, Hội Nông dân tỉnh, Hội Cựu chiến binh tỉnh và "
+            "Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh.")
+    assert orgs_of(text) == [
+        "Ủy ban MTTQ Việt Nam tỉnh", "Liên đoàn Lao động tỉnh", "Tỉnh đoàn",
+        "Hội Liên hiệp Phụ nữ tỉnh", "Hội Nông dân tỉnh", "Hội Cựu chiến binh tỉnh",
+        "Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh"]
+
+
+# --- kinds ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("org, kind", [
+    ("Văn phòng Tỉnh ủy", "party"),
+    ("Sở Ngoại vụ", "agency"),
+    ("Ban Thường vụ Tỉnh ủy", "body"),
+    ("Ban Thi đua - Khen thưởng tỉnh", "body"),
+    ("UBND tỉnh", "conferrer"),
+    ("Thủ tướng Chính phủ", "conferrer"),
+    ("Công ty Điện lực Lai Châu", "generic"),
+])
+def test_org_kind(org, kind):
+    assert org_kind(org) == kind
+
+
+def test_non_member_bodies_are_found_with_their_kind():
+    found = find_orgs("BTV Tỉnh uỷ, UBND tỉnh và Ban Thi đua - Khen thưởng tỉnh chỉ đạo khối.")
+    assert [(o.org, o.kind) for o in found] == [
+        ("Ban Thường vụ Tỉnh ủy", "body"), ("UBND tỉnh", "conferrer"),
+        ("Ban Thi đua - Khen thưởng tỉnh", "body")]
+
+
+# --- offsets ----------------------------------------------------------------------------
+
+OFFSET_TEXTS = [
+    "Khối gồm các sở: Y tế; Tư pháp và Thanh tra tỉnh, UBND huyện Mường La.",
+    "Tham dự có các ban Tổ chức, Tuyên giáo, Dân vận Tỉnh uỷ; Trường Chính trị Nguyễn Văn Cừ.",
+    "Cụm có 4 thị xã: Sông Công, Phổ Yên, Từ Sơn và Quảng Yên.",
+    "Giám đốc Công ty TNHH MTV Lâm nghiệp Văn Bàn Vũ Thị Hằng và Ban Bảo vệ, chăm sóc sức khoẻ cán bộ tỉnh.",
+]
+
+
+@pytest.mark.parametrize("text", OFFSET_TEXTS)
+def test_every_mention_has_valid_offsets_and_no_overlap(text):
+    found = find_orgs(text)
+    assert found
+    prev_end = 0
+    for o in found:
+        assert 0 <= o.start < o.end <= len(text)
+        mention = text[o.start:o.end]
+        assert mention == mention.strip(" ,;:."), o
+        assert o.start >= prev_end, "mentions overlap"
+        prev_end = o.end
+
+
+def test_find_orgs_respects_a_window():
+    text = "Sở Y tế báo cáo. Sở Nội vụ phát biểu."
+    cut = text.index("Sở Nội vụ")
+    assert orgs_of(text[:cut]) == ["Sở Y tế"]
+    assert [o.org for o in find_orgs(text, cut, len(text))] == ["Sở Nội vụ"]
+
+
+def test_orgs_component_keys_mentions_by_sentence():
+    doc = extract("Sở Y tế báo cáo.\nSở Nội vụ và UBKT Tỉnh uỷ phát biểu.", components=("orgs",))
+    per_sentence = doc.ctx["orgs"]
+    assert {i: [o.org for o in found] for i, found in per_sentence.items()} == {
+        0: ["Sở Y tế"], 1: ["Sở Nội vụ", "Ủy ban Kiểm tra Tỉnh ủy"]}
+    for i, found in per_sentence.items():
+        s = doc.sentences[i]
+        assert all(s.start <= o.start < o.end <= s.end for o in found)
+
+
+def test_orgs_component_skips_irrelevant_articles():
+    doc = extract("Sở Y tế báo cáo.", components=())
+    doc.fields["relevant"] = False
+    from pipeline.registry import create
+    assert "orgs" not in create("orgs")(doc).ctx
