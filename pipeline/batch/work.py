@@ -27,7 +27,8 @@ class PipelineSpec:
     spreadsheet_safe: bool = False
 
     def build(self) -> Pipeline:
-        return Pipeline(list(self.components), prefilter=self.prefilter, timeout=self.timeout)
+        return Pipeline(list(self.components), prefilter=self.prefilter,
+                        timeout=self.timeout).warm_up()
 
 
 class Outcome(NamedTuple):

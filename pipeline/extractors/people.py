@@ -374,8 +374,46 @@ def _apposition(toks: list[Tok], i: int, n: int, known_orgs):
     return None
 
 
+_CAP_WORD = re.compile(r"(?<![\p{L}\p{M}])\p{Lu}[\p{L}\p{M}'’]*")
+
+
+@lru_cache(maxsize=1)
+def _title_openers() -> frozenset[str]:
+    """First words of the title and prefix phrases: every found title starts with one."""
+    return frozenset(first for first, phrases in lexicon().by_first.items()
+                     if any(p.kind in TITLE + PREFIX for p in phrases))
+
+
+def may_name_a_person(text: str, start: int, end: int) -> bool:
+    """Cheap necessary condition for :func:`find_people` to find anyone.
+
+    Both readings need a capitalised word opening a title (``_title_at``)
+    and a name: a capitalised family name with a capitalised word right
+    after it (``_is_name``).  Most sentences of an article have neither, and
+    this scan of capitalised words costs a fraction of tokenising them.
+    """
+    openers, family = _title_openers(), surnames()
+    title = name = False
+    for m in _CAP_WORD.finditer(text, start, end):
+        key = fold(m.group())
+        if not title and key in openers:
+            title = True
+        if not name and key in family:
+            e = m.end()
+            name = e + 1 < end and text[e].isspace() and text[e + 1].isupper()
+        if title and name:
+            return True
+    return False
+
+
 def find_people(text: str, span: Span, known_orgs=()) -> list[Found]:
     """Every person-with-title apposition in one sentence, in text order."""
+    if not may_name_a_person(text, span.start, span.end):
+        return []
+    return _read_people(text, span, known_orgs)
+
+
+def _read_people(text: str, span: Span, known_orgs) -> list[Found]:
     lex = lexicon()
     toks = tokenize(text, span.start, span.end)
     n = len(toks)
@@ -551,7 +589,9 @@ class People:
         seen: dict[str, dict[str, Any]] = {}
         people: list[dict[str, Any]] = []
         for sent in doc.body_sentences():
-            for f in find_people(doc.text, sent, _known_orgs(doc, sent)):
+            if not may_name_a_person(doc.text, sent.start, sent.end):
+                continue
+            for f in _read_people(doc.text, sent, _known_orgs(doc, sent)):
                 if doc.is_excluded(*f.span) or any(c0 < f.name[1] and f.name[0] < c1
                                                    for c0, c1 in credits):
                     continue
