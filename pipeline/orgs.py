@@ -22,6 +22,7 @@ import regex as re
 
 from .gazetteers import load_csv
 from .normalize import fold, tidy
+from .wordscan import FirstWordScan, leading_words
 
 # A capitalised proper name of one to five syllables, possibly "A - B".
 NAME = r"\p{Lu}[\p{L}\p{M}]*(?:(?:\s+|\s*-\s*)\p{Lu}[\p{L}\p{M}]*){0,4}"
@@ -114,6 +115,24 @@ def _known_search() -> re.Pattern:
     others.sort(key=len, reverse=True)
     return re.compile(r"(?<![\p{L}\p{M}])(?:" + "|".join(others + alts) + r")(?![\p{L}\p{M}])",
                       re.IGNORECASE)
+
+
+def _first_word_scan(rx: re.Pattern, patterns: list[str]) -> FirstWordScan:
+    """A fast scan for ``rx``, an alternation of ``patterns`` (see pipeline.wordscan)."""
+    words: set[str] | None = set()
+    for pat in patterns:
+        lead = leading_words(pat)
+        if lead is None:
+            words = None
+            break
+        words |= lead
+    return FirstWordScan(rx, words, variants=lambda w: tolerant(re.escape(w)))
+
+
+@lru_cache(maxsize=None)
+def _known_scan() -> FirstWordScan:
+    return _first_word_scan(_known_search(), [r["pattern"] or _literal(r["canonical"])
+                                              for r in load_csv("agencies.csv")])
 
 
 @lru_cache(maxsize=None)
@@ -387,7 +406,8 @@ def find_orgs(text: str, start: int = 0, end: int | None = None,
     """Org mentions inside ``text[start:end]``, left to right, not overlapping."""
     end = len(text) if end is None else end
     found: list[OrgMention] = []
-    for m in _known_search().finditer(text, start, end):
+    lower = text[start:end].lower()
+    for m in _known_scan().finditer(text, start, end, lower):
         canon = canonical_org(m.group(0), province, multi_province)
         found.append(OrgMention(m.start(), m.end(), canon, org_kind(canon)))
     blocked = [(o.start, o.end) for o in found]

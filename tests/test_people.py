@@ -208,3 +208,35 @@ def test_corpus_floor():
     assert _prf(names_g, names_p) >= 0.98
     assert _prf(titles_g, titles_p) >= 0.98
     assert _prf(orgs_g, orgs_p) >= 0.95
+
+
+def test_the_sentence_gate_never_hides_a_person():
+    """``may_name_a_person`` only skips work: on every sentence of the corpus the
+    ungated reader finds nobody where the gate says no, and the gate does say no
+    to most sentences (else it would save nothing)."""
+    from pipeline.extractors.people import _read_people, may_name_a_person
+
+    said_no = total = 0
+    for raw in iter_articles([CORPUS]):
+        if not isinstance(raw, RawArticle):
+            continue
+        doc = segment(normalize(raw))
+        for s in doc.sentences:
+            total += 1
+            if not may_name_a_person(doc.text, s.start, s.end):
+                said_no += 1
+                assert _read_people(doc.text, s, ()) == [], doc.sentence_text(s)
+    assert said_no > total / 2
+
+
+@pytest.mark.parametrize("sentence, gate", [
+    ("Giám đốc Sở Y tế Lê Văn Hùng phát biểu.", True),
+    ("Đồng chí Lê Văn Hùng, Phó Giám đốc Sở Y tế, chủ trì.", True),
+    ("giám đốc sở y tế lê văn hùng phát biểu.", False),     # no capitalised title, no name
+    ("Giám đốc Sở Y tế phát biểu.", False),                 # a title but no name
+    ("Lê Văn Hùng phát biểu.", False),                      # a name but no title
+])
+def test_the_sentence_gate_on_crafted_sentences(sentence, gate):
+    from pipeline.extractors.people import may_name_a_person
+
+    assert may_name_a_person(sentence, 0, len(sentence)) is gate

@@ -87,6 +87,18 @@ def test_relevant_headline_then_anything(body):
                    force_relevant=False)
 
 
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(body=text_strategy)
+def test_sentence_gates_only_skip_work(body):
+    """A cheap gate may say "nothing here" only where the full reader finds nothing."""
+    from pipeline.extractors.people import _read_people, may_name_a_person
+
+    doc = segment(normalize(RawArticle(source="prop", article_id="p", text=body, fmt="jsonl")))
+    for s in doc.sentences:
+        if not may_name_a_person(doc.text, s.start, s.end):
+            assert _read_people(doc.text, s, ()) == [], doc.sentence_text(s)
+
+
 MB = 1_000_000
 ADVERSARIAL = {
     "punctuation": (".,;:!?-–()\"'…/ " * (MB // 15))[:MB],

@@ -1,0 +1,139 @@
+"""Finding a big alternation's matches fast: scan for its first words, then verify.
+
+The org finder's gazetteer patterns are alternations of a hundred names, all
+case-insensitive and written with ``\\p{L}`` classes that only the ``regex``
+module knows.  Scanning a text for them with ``regex`` costs several times
+more than scanning a lower-cased copy with the standard library's ``re`` for
+the few dozen words the names can *start* with.  :class:`FirstWordScan` does
+that, and runs the real pattern only at those positions, so it yields exactly
+the matches ``pattern.finditer`` would (leftmost, non-overlapping): the
+pattern cannot match where none of its first words starts.
+
+The first words are read from the patterns themselves
+(:func:`leading_words`); a pattern whose first word cannot be read (it opens
+with a class, an optional group, ``{NAME}``...) makes the scan fall back to
+plain ``finditer``, never to a guess.
+"""
+from __future__ import annotations
+
+import re as stdre
+from typing import Callable, Iterable, Iterator
+
+import regex as re
+
+_WORD_START = re.compile(r"[\p{L}\p{M}]+")
+
+
+def _group_end(pat: str, i: int) -> int | None:
+    """Index just after the ``)`` closing the group that opens at ``pat[i]``."""
+    depth, k = 0, i
+    while k < len(pat):
+        c = pat[k]
+        if c == "\\":
+            k += 2
+            continue
+        if c == "[":                                  # a class: skip to its end
+            k = pat.find("]", k + 2)
+            if k < 0:
+                return None
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth == 0:
+                return k + 1
+        k += 1
+    return None
+
+
+def _top_level_alternatives(body: str) -> list[str]:
+    alts, depth, cur, k = [], 0, [], 0
+    while k < len(body):
+        c = body[k]
+        if c == "\\":
+            cur.append(body[k:k + 2])
+            k += 2
+            continue
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            alts.append("".join(cur))
+            cur = []
+            k += 1
+            continue
+        cur.append(c)
+        k += 1
+    alts.append("".join(cur))
+    return alts
+
+
+def leading_words(pattern: str) -> set[str] | None:
+    """Lower-cased literal prefixes, one of which every match of ``pattern`` starts with.
+
+    None when they cannot be read.  A prefix may be a whole word or its
+    first letters (``T[ỉi]nh`` gives ``t``): the scan looks for prefixes, so
+    a short one costs speed, never a match.
+
+    Understands a leading literal word (``Ban Tổ chức``) and a leading
+    non-capturing group of alternatives (``(?:Ủy ban Kiểm tra|UBKT) Tỉnh
+    ủy``); anything else (a class, an optional or repeated group, a named
+    group, a leading escape) answers None: unknown.
+    """
+    m = _WORD_START.match(pattern)
+    if m:
+        nxt = pattern[m.end():m.end() + 1]
+        if nxt in ("?", "*", "{"):
+            return None                          # the word's last letter is optional
+        return {m.group(0).lower()}
+    if pattern.startswith("(?:"):
+        end = _group_end(pattern, 0)
+        if end is None or pattern[end:end + 1] in ("?", "*", "{"):
+            return None
+        words: set[str] = set()
+        for alt in _top_level_alternatives(pattern[3:end - 1]):
+            w = leading_words(alt)
+            if not w:
+                return None
+            words |= w
+        return words
+    return None
+
+
+class FirstWordScan:
+    """``finditer`` of a compiled ``regex`` pattern, tried only where a first word starts.
+
+    ``first_words`` are lower-case literal words; ``variants`` turns one into
+    the (standard ``re``) pattern of its spellings (old/new tone placement,
+    common typos) so the scan is no stricter than the pattern.  With
+    ``first_words`` None the scan is plain ``pattern.finditer``.
+    """
+
+    def __init__(self, pattern: re.Pattern, first_words: Iterable[str] | None,
+                 variants: Callable[[str], str] = stdre.escape):
+        self.pattern = pattern
+        self.scan = None
+        if first_words is not None:
+            alts = sorted({variants(w) for w in first_words}, key=len, reverse=True)
+            # no word boundary: the standard library's idea of a letter is not
+            # the pattern's (\w takes "¼"), and the pattern checks its own
+            self.scan = stdre.compile("|".join(alts))
+
+    def finditer(self, text: str, start: int = 0, end: int | None = None,
+                 lower: str | None = None) -> Iterator[re.Match]:
+        """Matches in ``text[start:end]``; ``lower`` may pass ``text[start:end].lower()``."""
+        end = len(text) if end is None else end
+        low = text[start:end].lower() if lower is None else lower
+        if self.scan is None or len(low) != end - start:   # lower() changed a length
+            yield from self.pattern.finditer(text, start, end)
+            return
+        last = start
+        for c in self.scan.finditer(low):
+            pos = start + c.start()
+            if pos < last:
+                continue
+            m = self.pattern.match(text, pos, end)
+            if m:
+                yield m
+                last = m.end()

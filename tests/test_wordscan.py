@@ -1,0 +1,76 @@
+"""pipeline.wordscan: the first-word scan finds exactly what the pattern finds."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import regex as re
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipeline import orgs
+from pipeline.normalize import working_text
+from pipeline.segment import split_sentences
+from pipeline.wordscan import FirstWordScan, leading_words
+
+CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+
+
+@pytest.mark.parametrize("pattern, words", [
+    ("Ban Tổ chức Tỉnh ủy", {"ban"}),
+    ("(?:Ủy ban Kiểm tra|UBKT) Tỉnh ủy", {"ủy", "ubkt"}),
+    ("(?:(?:HĐND|Hội đồng nhân dân)|UBND) tỉnh", {"hđnd", "hội", "ubnd"}),
+    ("T[ỉi]nh đoàn", {"t"}),                 # a prefix is enough: the scan is looser, never stricter
+    ("Tỉnh đoàn(?: thanh niên)?", {"tỉnh"}),
+    ("Sởs? Y tế", None),                       # the word's last letter is optional
+    ("(?:Ban|Sở)? Y tế", None),                # an optional group
+    ("\\p{Lu}\\p{L}+ tỉnh", None),            # a class
+    ("(?P<name>X) tỉnh", None),               # a named group
+    ("(?-i:{NAME}) tỉnh", None),
+])
+def test_leading_words(pattern, words):
+    assert leading_words(pattern) == words
+
+
+def test_unknown_first_words_fall_back_to_finditer():
+    rx = re.compile(r"\d+")
+    scan = FirstWordScan(rx, None)
+    assert [m.group() for m in scan.finditer("a 12 b 3")] == ["12", "3"]
+
+
+def test_a_length_changing_lower_case_falls_back():
+    rx = re.compile(r"(?<![\p{L}])ban\b", re.IGNORECASE)
+    scan = FirstWordScan(rx, {"ban"})
+    text = "İ Ban Tổ chức, BAN Dân vận"            # "İ".lower() is two characters
+    assert [m.span() for m in scan.finditer(text)] == [m.span() for m in rx.finditer(text)]
+
+
+def _corpus_sentences():
+    for path in sorted((CORPUS / "dev" / "articles").glob("*.txt")):
+        text = working_text(path.read_text(encoding="utf-8"))
+        for s in split_sentences(text):
+            yield text, s.start, s.end
+
+
+def test_known_org_scan_equals_the_pattern_on_every_corpus_sentence():
+    scan = orgs._known_scan()
+    assert scan.scan is not None, "agencies.csv patterns lost their readable first words"
+    n = 0
+    for text, a, b in _corpus_sentences():
+        want = [m.span() for m in scan.pattern.finditer(text, a, b)]
+        assert [m.span() for m in scan.finditer(text, a, b)] == want, text[a:b]
+        n += len(want)
+    assert n > 300
+
+
+_PIECES = ["Ban Tổ chức Tỉnh ủy", "UBKT Tỉnh uỷ", "Ủy ban MTTQ Việt Nam tỉnh", "Sở Y tế",
+           "Tinh ủy", "BAN TUYÊN GIÁO", "Văn phòng UBND tỉnh", "5Ban", "ban", " ", ", ", "và"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_PIECES), st.text(max_size=6)), max_size=25).map("".join),
+       st.integers(0, 5))
+def test_known_org_scan_equals_the_pattern_on_any_text(text, cut):
+    scan = orgs._known_scan()
+    a = min(cut, len(text))
+    assert [m.span() for m in scan.finditer(text, a)] == [m.span() for m in scan.pattern.finditer(text, a)]
