@@ -24,7 +24,8 @@ from .segment import segment
 # Fields an irrelevant article keeps (contract: only these are filled).
 IRRELEVANT_KEEPS = ("title", "outlet", "byline", "published_date")
 # Components still run on an article the cheap pre-filter rejected: they fill
-# the fields an irrelevant article keeps.
+# the fields an irrelevant article keeps.  They get the Doc unsegmented
+# (``doc.sentences`` empty): splitting sentences would cost more than they do.
 REJECTED_RUNS = ("metadata",)
 
 
@@ -121,8 +122,9 @@ class Pipeline:
                 if self.quick_reject is not None:
                     stage = "relevance"
                     rejected = self.quick_reject(f"{doc.title}\n{doc.text}")
-                stage = "segment"
-                doc = segment(doc)
+                if not rejected:            # the rejected chain reads lines, not sentences
+                    stage = "segment"
+                    doc = segment(doc)
                 ran: set[str] = set()
                 for name, comp in (self.rejected_chain if rejected else chain):
                     stage = name
