@@ -15,6 +15,7 @@ awards, people).  Three layers, all driven by data in ``gazetteers/``:
 """
 from __future__ import annotations
 
+import re as stdre
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -22,7 +23,7 @@ import regex as re
 
 from .gazetteers import load_csv
 from .normalize import fold, tidy
-from .wordscan import FirstWordScan, leading_words
+from .wordscan import FirstWordScan, leading_words, odd_case_folding
 
 # A capitalised proper name of one to five syllables, possibly "A - B".
 NAME = r"\p{Lu}[\p{L}\p{M}]*(?:(?:\s+|\s*-\s*)\p{Lu}[\p{L}\p{M}]*){0,4}"
@@ -428,19 +429,22 @@ def find_orgs(text: str, start: int = 0, end: int | None = None,
         found.append(OrgMention(m.start(), stop, canon, kind))
         blocked.append((m.start(), stop))
     found.sort(key=lambda o: o.start)
-    found = _distribute_lists(text, start, end, found, province, multi_province)
+    found = _distribute_lists(text, start, end, found, province, multi_province, lower)
     return _share_suffix(text, found, province, multi_province)
 
 
-_DISTRIBUTIVE = re.compile(
-    r"(?<![\p{L}\p{M}])(?:UBND\s+)?(?:các|\d{1,2}|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+"
-    r"(?P<unit>sở|huyện|thị\s+xã|thành\s+phố|xã|phường|thị\s+trấn|ban|cục|hội)"
-    r"(?P<sep>\s*:\s*|\s+)(?=\p{Lu})", re.IGNORECASE)
+_COUNTED_UNIT = (r"(?:các|\d{1,2}|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+"
+                 r"(?P<unit>sở|huyện|thị\s+xã|thành\s+phố|xã|phường|thị\s+trấn|ban|cục|hội)")
+_DISTRIBUTIVE = re.compile(r"(?<![\p{L}\p{M}])(?:UBND\s+)?" + _COUNTED_UNIT
+                           + r"(?P<sep>\s*:\s*|\s+)(?=\p{Lu})", re.IGNORECASE)
+# The same words without the letter classes, for the standard library on a
+# lower-cased copy: several times cheaper, and no stricter than the pattern.
+_MAY_DISTRIBUTE = stdre.compile(_COUNTED_UNIT)
 _LOWER_UNITS = ("huyện", "thị xã", "thành phố", "xã", "phường", "thị trấn")
 _PART = re.compile(r"[^,;]+")
 
 
-def _distribute_lists(text, start, end, found, province, multi_province):
+def _distribute_lists(text, start, end, found, province, multi_province, lower=None):
     """"các huyện A, B và C" -> huyện A, huyện B, huyện C (shared words distributed).
 
     Items are separated by commas or semicolons; names that themselves hold a
@@ -450,6 +454,9 @@ def _distribute_lists(text, start, end, found, province, multi_province):
     ("...; Ban Dân tộc tỉnh"), or at a part not written as a name.
     """
     out = list(found)
+    lower = text[start:end].lower() if lower is None else lower
+    if not _MAY_DISTRIBUTE.search(lower) and not odd_case_folding().search(lower):
+        return out
     for m in _DISTRIBUTIVE.finditer(text, start, end):
         unit = re.sub(r"\s+", " ", m.group("unit").lower())
         prefix = unit if unit in _LOWER_UNITS else unit.capitalize()

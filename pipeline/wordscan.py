@@ -7,7 +7,10 @@ more than scanning a lower-cased copy with the standard library's ``re`` for
 the few dozen words the names can *start* with.  :class:`FirstWordScan` does
 that, and runs the real pattern only at those positions, so it yields exactly
 the matches ``pattern.finditer`` would (leftmost, non-overlapping): the
-pattern cannot match where none of its first words starts.
+pattern cannot match where none of its first words starts.  A text whose
+lower-cased copy would mislead (lower() changes its length, or it holds a
+letter that case-folds otherwise, see :func:`odd_case_folding`) is scanned by
+the pattern itself.
 
 The first words are read from the patterns themselves
 (:func:`leading_words`); a pattern whose first word cannot be read (it opens
@@ -17,6 +20,7 @@ plain ``finditer``, never to a guess.
 from __future__ import annotations
 
 import re as stdre
+from functools import lru_cache
 from typing import Callable, Iterable, Iterator
 
 import regex as re
@@ -101,6 +105,19 @@ def leading_words(pattern: str) -> set[str] | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def odd_case_folding() -> stdre.Pattern:
+    """Characters whose lower case is not their case fold ("ſ", "ς", Cherokee...).
+
+    A case-insensitive pattern matches "ſở" as "sở", but "ſ".lower() is
+    still "ſ": a lower-cased copy holding one of these cannot be trusted,
+    and the scan falls back to the pattern.  Characters past U+1FFFF are all
+    treated as odd (none is in the press; this keeps the table quick to build).
+    """
+    odd = "".join(c for c in map(chr, range(0x20000)) if c.lower().casefold() != c.lower())
+    return stdre.compile("[" + stdre.escape(odd) + "\U00020000-\U0010FFFF]")
+
+
 class FirstWordScan:
     """``finditer`` of a compiled ``regex`` pattern, tried only where a first word starts.
 
@@ -125,7 +142,7 @@ class FirstWordScan:
         """Matches in ``text[start:end]``; ``lower`` may pass ``text[start:end].lower()``."""
         end = len(text) if end is None else end
         low = text[start:end].lower() if lower is None else lower
-        if self.scan is None or len(low) != end - start:   # lower() changed a length
+        if self.scan is None or len(low) != end - start or odd_case_folding().search(low):
             yield from self.pattern.finditer(text, start, end)
             return
         last = start

@@ -74,3 +74,15 @@ def test_known_org_scan_equals_the_pattern_on_any_text(text, cut):
     scan = orgs._known_scan()
     a = min(cut, len(text))
     assert [m.span() for m in scan.finditer(text, a)] == [m.span() for m in scan.pattern.finditer(text, a)]
+
+
+def test_case_folding_the_pattern_does_is_kept():
+    """The pattern (regex, IGNORECASE) folds "ſ" to "s"; the scan must not miss it."""
+    scan = orgs._known_scan()
+    text = "Giám đốc ſở Y tế phát biểu."
+    assert [m.span() for m in scan.finditer(text)] == [m.span() for m in scan.pattern.finditer(text)]
+
+
+def test_distributed_lists_survive_the_cheap_check():
+    got = [o.org for o in orgs.find_orgs("Lãnh đạo các huyện Mai Sơn, Yên Châu và Mộc Châu dự.")]
+    assert got == ["huyện Mai Sơn", "huyện Yên Châu", "huyện Mộc Châu"]
