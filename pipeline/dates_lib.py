@@ -111,6 +111,8 @@ def _patterns() -> dict[str, re.Pattern]:
         "relative": re.compile(rf"(?<!\p{{L}})(?:(?:buổi\s+)?(?:{dayparts})\s+(?:hôm\s+)?({rel})"
                                rf"|hôm\s+({rel})|ngày\s+(mai))(?!\p{{L}})", _FLAGS),
         "prev_word": re.compile(r"(\p{L}+)[\s(]*$"),
+        # What "relative" cannot match without (a prefilter).
+        "relative_word": re.compile(rf"{rel}|mai", _FLAGS),
     }
 
 
@@ -118,9 +120,34 @@ def _patterns() -> dict[str, re.Pattern]:
 
 # Every expression has a digit or a relative word ("Sáng qua", "hôm nay", "ngày mai").
 _MAYBE = re.compile(r"\d|nay|qua|mai", re.IGNORECASE)
+# What a pass needs somewhere in the text to find anything: a pass whose
+# literal is absent is skipped (masking only ever removes characters).
+_NEEDS_DIGIT_SEP = re.compile(r"\d[/-]")            # docnum
+_NEEDS_DAY_MONTH = re.compile(r"\d[./-]\d")         # full, dm
+_NEEDS_FOUR_DIGITS = re.compile(r"\d{4}")           # range, year, bare_year
+_NEEDS_THANG = re.compile("tháng", _FLAGS)          # words, month
+_NEEDS_NAM = re.compile("năm", _FLAGS)              # year, this_year
+_NEEDS_RANGE = re.compile(rf"\d{{4}}{_DASH}|từ\s+năm", _FLAGS)
+_CLOSE_PAREN = re.compile(r"\s*\)")
+_JOINED_DATES = re.compile(r"[\s,;]*(?:và|hoặc|,)?[\s(]*")
+_COUNT_AFTER = re.compile(r"\s*%|\s+\p{Ll}")
+_DASH_ONLY = re.compile(_DASH)
 
-def _mask(buf: list[str], a: int, b: int) -> None:
-    buf[a:b] = ["\x00"] * (b - a)
+
+def _masked(s: str, spans: list[tuple[int, int]]) -> str:
+    """``s`` with every span replaced by NULs (same length, so offsets hold)."""
+    if not spans:
+        return s
+    out, pos = [], 0
+    for a, b in sorted(spans):
+        a = max(a, pos)
+        if b <= a:
+            continue
+        out.append(s[pos:a])
+        out.append("\x00" * (b - a))
+        pos = b
+    out.append(s[pos:])
+    return "".join(out)
 
 
 def _prefix(text: str, lo: int, start: int) -> tuple[int, int | None, bool]:
@@ -134,7 +161,7 @@ def _prefix(text: str, lo: int, start: int) -> tuple[int, int | None, bool]:
 
 
 def _close_paren(text: str, end: int, hi: int) -> int:
-    m = re.match(r"\s*\)", text[end:hi])
+    m = _CLOSE_PAREN.match(text[end:hi])
     return end + m.end() if m else end
 
 
@@ -144,8 +171,7 @@ def _dm_is_date(text: str, lo: int, m: re.Match, prev_date_end: int | None) -> b
     before = text[max(lo, m.start() - 30):m.start()]
     if p["prefix"].search(before):
         return True
-    if prev_date_end is not None and re.fullmatch(r"[\s,;]*(?:và|hoặc|,)?[\s(]*",
-                                                   text[prev_date_end:m.start()]):
+    if prev_date_end is not None and _JOINED_DATES.fullmatch(text[prev_date_end:m.start()]):
         return True                                   # "ngày 5/1, 6/1 và 7/1"
     w = p["prev_word"].search(before)
     word = w.group(1).lower() if w else ""
@@ -154,7 +180,7 @@ def _dm_is_date(text: str, lo: int, m: re.Match, prev_date_end: int | None) -> b
     if word in c.ratio:
         return False
     after = text[m.end():m.end() + 3]
-    return not re.match(r"\s*%|\s+\p{Ll}", after)
+    return not _COUNT_AFTER.match(after)
 
 
 def find_temporals(text: str, start: int = 0, end: int | None = None) -> list[Temporal]:
@@ -169,16 +195,20 @@ def find_temporals(text: str, start: int = 0, end: int | None = None) -> list[Te
             t.end += start
         return found
     p = _patterns()
-    buf = list(text)
-    seg = lambda: "".join(buf)  # noqa: E731  (the text with what was taken masked out)
+    day_month = bool(_NEEDS_DAY_MONTH.search(text))
+    four_digits = bool(_NEEDS_FOUR_DIGITS.search(text))
+    thang = bool(_NEEDS_THANG.search(text))
+    nam = bool(_NEEDS_NAM.search(text))
+    # ``s`` is the text with what earlier passes took masked out.
     found: list[Temporal] = []
 
-    for m in p["docnum"].finditer(text, start, end):
-        _mask(buf, m.start(), m.end())
+    taken = [m.span() for m in p["docnum"].finditer(text)] \
+        if _NEEDS_DIGIT_SEP.search(text) else []
+    s = _masked(text, taken)
 
-    s = seg()
     fulls = []
-    for m in p["full"].finditer(s, start, end):
+    taken = []
+    for m in (p["full"].finditer(s) if day_month and four_digits else ()):
         d, mo, y = int(m.group(1)), int(m.group(3)), int(m.group(4))
         if not valid_day(y, mo, d):
             continue
@@ -186,69 +216,76 @@ def find_temporals(text: str, start: int = 0, end: int | None = None) -> list[Te
         b = _close_paren(text, m.end(), end) if paren else m.end()
         t = Temporal(a, b, "date", "full", d, mo, y, rel)
         fulls.append((t, m.start(), m.end()))
-        _mask(buf, a, b)
+        taken.append((a, b))
     for (t1, _, e1), (t2, s2, _) in zip(fulls, fulls[1:]):
-        if re.fullmatch(_DASH, text[e1:s2]):          # an anniversary span, not one day
+        if _DASH_ONLY.fullmatch(text[e1:s2]):         # an anniversary span, not one day
             t1.anniversary = t2.anniversary = True
     found += [t for t, _, _ in fulls]
+    s = _masked(s, taken)
 
-    s = seg()
-    for m in p["words"].finditer(s, start, end):
-        d, mo = int(m.group(1)), int(m.group(2))
-        y = int(m.group(3)) if m.group(3) else None
-        if valid_day(y, mo, d):
-            a, rel, _ = _prefix(text, start, m.start())
-            found.append(Temporal(a, m.end(), "date", "words", d, mo, y, rel))
-            _mask(buf, a, m.end())
+    if thang:
+        taken = []
+        for m in p["words"].finditer(s):
+            d, mo = int(m.group(1)), int(m.group(2))
+            y = int(m.group(3)) if m.group(3) else None
+            if valid_day(y, mo, d):
+                a, rel, _ = _prefix(text, start, m.start())
+                found.append(Temporal(a, m.end(), "date", "words", d, mo, y, rel))
+                taken.append((a, m.end()))
+        s = _masked(s, taken)
 
-    s = seg()
-    for m in p["month"].finditer(s, start, end):
-        mo = int(m.group(1))
-        if 1 <= mo <= 12:
-            y = int(m.group(2)) if m.group(2) else None
-            found.append(Temporal(m.start(), m.end(), "month", "month", None, mo, y))
-            _mask(buf, m.start(), m.end())
+        taken = []
+        for m in p["month"].finditer(s):
+            mo = int(m.group(1))
+            if 1 <= mo <= 12:
+                y = int(m.group(2)) if m.group(2) else None
+                found.append(Temporal(m.start(), m.end(), "month", "month", None, mo, y))
+                taken.append(m.span())
+        s = _masked(s, taken)
 
-    s = seg()
-    ranges = [(m.start(), m.end()) for m in p["range"].finditer(s, start, end)]
-    for a, b in ranges:
-        _mask(buf, a, b)
+    if four_digits and _NEEDS_RANGE.search(text):
+        s = _masked(s, [m.span() for m in p["range"].finditer(s)])
 
-    s = seg()
-    for m in p["year"].finditer(s, start, end):
-        found.append(Temporal(m.start(), m.end(), "year", "year", year=int(m.group(1))))
-        _mask(buf, m.start(), m.end())
-    for m in p["this_year"].finditer(s, start, end):
-        found.append(Temporal(m.start(), m.end(), "year", "relative", relative=0))
-        _mask(buf, m.start(), m.end())
+    if nam:
+        taken = []
+        for m in (p["year"].finditer(s) if four_digits else ()):
+            found.append(Temporal(m.start(), m.end(), "year", "year", year=int(m.group(1))))
+            taken.append(m.span())
+        for m in p["this_year"].finditer(s):
+            found.append(Temporal(m.start(), m.end(), "year", "relative", relative=0))
+            taken.append(m.span())
+        s = _masked(s, taken)
 
-    s = seg()
-    prev_end = None
-    for m in p["dm"].finditer(s, start, end):
-        d, mo = int(m.group(1)), int(m.group(3))
-        if not valid_day(None, mo, d) or not _dm_is_date(text, start, m, prev_end):
-            continue
-        a, rel, paren = _prefix(text, start, m.start())
-        b = _close_paren(text, m.end(), end) if paren else m.end()
-        am = p["anchor"].match(text, b, end)
-        t = Temporal(a, b, "date", "dm", d, mo, None, rel,
-                     anchor=int(am.group(1)) if am else None)
-        found.append(t)
-        _mask(buf, a, b)
-        prev_end = b
+    if day_month:
+        taken = []
+        prev_end = None
+        for m in p["dm"].finditer(s):
+            d, mo = int(m.group(1)), int(m.group(3))
+            if not valid_day(None, mo, d) or not _dm_is_date(text, start, m, prev_end):
+                continue
+            a, rel, paren = _prefix(text, start, m.start())
+            b = _close_paren(text, m.end(), end) if paren else m.end()
+            am = p["anchor"].match(text, b, end)
+            t = Temporal(a, b, "date", "dm", d, mo, None, rel,
+                         anchor=int(am.group(1)) if am else None)
+            found.append(t)
+            taken.append((a, b))
+            prev_end = b
+        s = _masked(s, taken)
 
-    s = seg()
-    for m in p["bare_year"].finditer(s, start, end):
-        w = p["prev_word"].search(text[max(start, m.start() - 30):m.start()])
-        if w and w.group(1).lower() in _cues().ratio:
-            continue
-        if re.match(r"\s*%|\s+\p{Ll}", text[m.end():m.end() + 3]):
-            continue                                   # "2015 học viên": a count
-        found.append(Temporal(m.start(), m.end(), "year", "year", year=int(m.group(1))))
-        _mask(buf, m.start(), m.end())
+    if four_digits:
+        taken = []
+        for m in p["bare_year"].finditer(s):
+            w = p["prev_word"].search(text[max(start, m.start() - 30):m.start()])
+            if w and w.group(1).lower() in _cues().ratio:
+                continue
+            if _COUNT_AFTER.match(text[m.end():m.end() + 3]):
+                continue                               # "2015 học viên": a count
+            found.append(Temporal(m.start(), m.end(), "year", "year", year=int(m.group(1))))
+            taken.append(m.span())
+        s = _masked(s, taken)
 
-    s = seg()
-    for m in p["relative"].finditer(s, start, end):
+    for m in (p["relative"].finditer(s) if p["relative_word"].search(text) else ()):
         word = (m.group(1) or m.group(2) or m.group(3)).lower()
         found.append(Temporal(m.start(), m.end(), "date", "relative",
                               relative=_cues().relative.get(word)))
@@ -317,6 +354,12 @@ def parse_iso(value) -> dt.date | None:
         return None
 
 
+_PUB_ISO = re.compile(rf"({_YEAR})-(\d{{1,2}})-(\d{{1,2}})")
+_PUB_DMY = re.compile(rf"(?<!\d)(\d{{1,2}})[/.-](\d{{1,2}})[/.-]({_YEAR})(?!\d)")
+_PUB_MONTH = re.compile(rf"\D*?(?:({_YEAR})[/.-](\d{{1,2}})|(\d{{1,2}})[/.-]({_YEAR}))\D*")
+_PUB_YEAR = re.compile(rf"\D*({_YEAR})\D*")
+
+
 def approx_published(value: str | None) -> dt.date | None:
     """A reference date from a page's or feed's publication value, however partial.
 
@@ -328,13 +371,13 @@ def approx_published(value: str | None) -> dt.date | None:
     if not value:
         return None
     value = str(value).strip()
-    m = re.search(rf"({_YEAR})-(\d{{1,2}})-(\d{{1,2}})", value)
+    m = _PUB_ISO.search(value)
     if m and valid_day(int(m.group(1)), int(m.group(2)), int(m.group(3))):
         return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-    m = re.search(rf"(?<!\d)(\d{{1,2}})[/.-](\d{{1,2}})[/.-]({_YEAR})(?!\d)", value)
+    m = _PUB_DMY.search(value)
     if m and valid_day(int(m.group(3)), int(m.group(2)), int(m.group(1))):
         return dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
-    m = re.fullmatch(rf"\D*?(?:({_YEAR})[/.-](\d{{1,2}})|(\d{{1,2}})[/.-]({_YEAR}))\D*", value)
+    m = _PUB_MONTH.fullmatch(value)
     if m:
         year, month = (int(m.group(1)), int(m.group(2))) if m.group(1) else \
             (int(m.group(4)), int(m.group(3)))
@@ -343,7 +386,7 @@ def approx_published(value: str | None) -> dt.date | None:
     parsed = _dateparser(value)
     if parsed:
         return parsed
-    m = re.fullmatch(rf"\D*({_YEAR})\D*", value)
+    m = _PUB_YEAR.fullmatch(value)
     return dt.date(int(m.group(1)), 7, 1) if m else None
 
 

@@ -98,6 +98,38 @@ def test_document_number_keeps_its_own_date():
         [("ngày 5/3/2019", "date", 5, 3, 2019)]
 
 
+# -- passes skipped by their prefilters -----------------------------------------------
+
+def test_masked_keeps_length_and_masks_every_span():
+    from pipeline.dates_lib import _masked
+    assert _masked("abcdefgh", []) == "abcdefgh"
+    assert _masked("abcdefgh", [(5, 7), (1, 3), (2, 4), (6, 6)]) == "a\x00\x00\x00e\x00\x00h"
+    assert _masked("abcdefgh", [(0, 8), (3, 5)]) == "\x00" * 8
+
+
+_PASS_NEEDS = {                 # each pass of find_temporals and the prefilters it is skipped on
+    "docnum": ["_NEEDS_DIGIT_SEP"], "full": ["_NEEDS_DAY_MONTH", "_NEEDS_FOUR_DIGITS"],
+    "words": ["_NEEDS_THANG"], "month": ["_NEEDS_THANG"],
+    "range": ["_NEEDS_FOUR_DIGITS", "_NEEDS_RANGE"], "year": ["_NEEDS_NAM", "_NEEDS_FOUR_DIGITS"],
+    "this_year": ["_NEEDS_NAM"], "dm": ["_NEEDS_DAY_MONTH"], "bare_year": ["_NEEDS_FOUR_DIGITS"],
+}
+_TOKENS = ["ngày", "NGÀY", "tháng", "Tháng", "năm", "NĂM", "nay", "qua", "mai", "hôm", "Sáng",
+           "từ", "đến", "2023", "1999", "12", "5", "/", "-", ".", "–", " ", ",", "(", ")", "QĐ"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_TOKENS), min_size=1, max_size=16))
+def test_a_pass_finds_nothing_where_its_prefilter_fails(tokens):
+    from pipeline import dates_lib
+    text = "".join(tokens)
+    p = dates_lib._patterns()
+    for name, needs in _PASS_NEEDS.items():
+        if p[name].search(text):
+            assert all(getattr(dates_lib, n).search(text) for n in needs), (name, text)
+    if p["relative"].search(text):
+        assert p["relative_word"].search(text)
+
+
 # -- years ----------------------------------------------------------------------
 
 def test_year_calendar():
