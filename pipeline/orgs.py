@@ -312,6 +312,9 @@ _SPACES = re.compile(r"\s+")
 _LIST_GLUE = re.compile(r"\s*(?:,|và|,\s*và)\s*")
 _DASH = re.compile(r"\s*[-–]\s*")
 _SEQ = {n: re.compile(r"[\p{L}\p{M}]+(?:\s+[\p{L}\p{M}]+){%d}" % (n - 1)) for n in (1, 2, 3)}
+_SPACE_CAPITAL = re.compile(r"\s\p{Lu}")
+_AND_WITH = re.compile(r"\s+(?:và|cùng)\s+")
+_LIST_STOP = re.compile(r"[.]\s|\.$|\n|\(")
 _NAME_AHEAD = re.compile(r"\s+\p{Lu}[\p{L}\p{M}]*\s+\p{Lu}")
 
 def _generic_end(text: str, pos: int, end: int, blocked: list[tuple[int, int]]) -> tuple[int, int]:
@@ -422,7 +425,7 @@ def find_orgs(text: str, start: int = 0, end: int | None = None,
         if extra == 0:
             continue
         surface = text[m.start():stop]
-        if is_district and not re.search(r"\s\p{Lu}", surface):
+        if is_district and not _SPACE_CAPITAL.search(surface):
             continue
         canon = canonical_org(surface, province, multi_province)
         kind = "district" if is_district else "generic"
@@ -458,11 +461,11 @@ def _distribute_lists(text, start, end, found, province, multi_province, lower=N
     if not _MAY_DISTRIBUTE.search(lower) and not odd_case_folding().search(lower):
         return out
     for m in _DISTRIBUTIVE.finditer(text, start, end):
-        unit = re.sub(r"\s+", " ", m.group("unit").lower())
+        unit = _SPACES.sub(" ", m.group("unit").lower())
         prefix = unit if unit in _LOWER_UNITS else unit.capitalize()
         if any(o.start < m.start() < o.end for o in found):
             continue  # "Liên hiệp các Hội ...": the "các" is inside a name
-        stop = re.compile(r"[.]\s|\.$|\n|\(").search(text, m.end(), end)
+        stop = _LIST_STOP.search(text, m.end(), end)
         region_end = stop.start() if stop else end
         parts = [(p.start(), p.end()) for p in _PART.finditer(text, m.end(), region_end)]
         items: list[tuple[int, int]] = []
@@ -484,7 +487,7 @@ def _distribute_lists(text, start, end, found, province, multi_province, lower=N
             part = text[a0:parts[i][1]]
             # the part may run on: "X và Y", "X cùng Z ...": keep the longest
             # known prefix, else cut at the first "và"/"cùng"
-            cuts = [c.start() for c in re.finditer(r"\s+(?:và|cùng)\s+", part)]
+            cuts = [c.start() for c in _AND_WITH.finditer(part)]
             item_end = None
             for c in reversed(cuts):
                 piece = part[:c].strip()
@@ -498,7 +501,7 @@ def _distribute_lists(text, start, end, found, province, multi_province, lower=N
                 break
             items.append((a0, a0 + len(item)))
             if item_end < len(part.rstrip()):
-                rest_off = re.compile(r"\s+(?:và|cùng)\s+").match(part, item_end).end()
+                rest_off = _AND_WITH.match(part, item_end).end()
                 rest_start = a0 + rest_off
                 rest = part[rest_off:]
                 if rest[:1].isupper() and not _head_re().match(text, rest_start) and \

@@ -90,6 +90,12 @@ def _count_value(raw: str) -> int | None:
     return _number_words().get(raw)
 
 
+_COMMA_OR_DASH = re.compile(r",|\s[-–]\s")
+_OF = re.compile(r"\s*(?:của\s+)?")
+_MAYBE_JOIN = re.compile(r"\s*(?:,|và|,\s*và)?\s*")
+_SHARED_RECIPIENTS = re.compile(r"\s*(?:của\s+[^,;]{0,40}?)?\s*(?:và|,)\s*")
+
+
 @register("awards")
 class Awards:
     def __call__(self, doc: Doc) -> Doc:
@@ -127,13 +133,13 @@ class Awards:
             if cues["past"].search(before) or cues["target"].search(text, c_start, a):
                 prev_end = b
                 continue
-            if _APPOSITION_AWARD.search(text, c_start, a) and re.search(r",|\s[-–]\s", text[b:c_end]):
+            if _APPOSITION_AWARD.search(text, c_start, a) and _COMMA_OR_DASH.search(text, b, c_end):
                 prev_end = b
                 continue
             # conferrer: "của X" / "X" right after, else nearest authority before
             by_clause = by_sentence = ""
             after_auth = next((o for o in authorities + [x for x in orgs if x.kind == "body"] if 0 <= o.start - b <= 6
-                               and re.fullmatch(r"\s*(?:của\s+)?", text[b:o.start])), None)
+                               and _OF.fullmatch(text, b, o.start)), None)
             phrase_end = b
             other = None if after_auth else _OF_OTHER.match(text, b, c_end)
             if after_auth:
@@ -174,7 +180,7 @@ class Awards:
                     if o.start < cho.end():
                         continue
                     last = run[-1].end if run else cho.end()
-                    if re.fullmatch(r"\s*(?:,|và|,\s*và)?\s*", text[last:o.start]):
+                    if _MAYBE_JOIN.fullmatch(text, last, o.start):
                         run.append(o)
                     else:
                         break
@@ -188,8 +194,7 @@ class Awards:
                         # "cho 2 đơn vị dẫn đầu là A, B": the names, not the count
                         for o in recipients_pool:
                             last = run[-1].end if run else named.end()
-                            if o.start >= named.end() and re.fullmatch(r"\s*(?:,|và|,\s*và)?\s*",
-                                                                         text[last:o.start]):
+                            if o.start >= named.end() and _MAYBE_JOIN.fullmatch(text, last, o.start):
                                 run.append(o)
                             elif run:
                                 break
@@ -208,8 +213,7 @@ class Awards:
                         cm = m
                     if cm and _count_value(cm.group("n")):
                         rows = [("", _count_value(cm.group("n")), cm.start(), cm.end())]
-            if not rows and last_rows and re.fullmatch(r"\s*(?:của\s+[^,;]{0,40}?)?\s*(?:và|,)\s*",
-                                                        text[prev_end:a]):
+            if not rows and last_rows and _SHARED_RECIPIENTS.fullmatch(text, prev_end, a):
                 # "được đề nghị Cờ ... của UBND tỉnh và cờ thi đua Chính phủ": shared recipients
                 rows = last_rows
             last_rows = rows

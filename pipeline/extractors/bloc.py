@@ -73,8 +73,8 @@ def bloc_name_at(text: str, start: int, end: int) -> tuple[str, int, int] | None
         cur = last = w.end()
     name = tidy(text[m.start():last])
     # the province's proper name is left out ("... tỉnh Hòa Bình" -> "... tỉnh")
-    name = re.sub(r"\s+(tỉnh|Tỉnh ủy)\s+" + NAME + r"$", r" \1", name)
-    name = re.sub(r"\s*\([^)]*\)\s*$", "", name)
+    name = _PROVINCE_TAIL.sub(r" \1", name)
+    name = _PAREN_TAIL.sub("", name)
     name = name[0].upper() + name[1:]
     return name, m.start(), last
 
@@ -97,15 +97,15 @@ def find_member_count(doc: Doc) -> tuple[int, int, int] | None:
         for m in count_re.finditer(doc.text, s.start, s.end):
             before = doc.text[max(s.start, m.start() - 25):m.start()].lower()
             after = doc.text[m.end():min(s.end, m.end() + 40)].lower()
-            if re.search(r"(?:cho|tặng|khen)\s*$", before) or re.match(r"\s*(?:được|có thành tích|hoàn thành|đạt)", after):
+            if _GIVEN_TO.search(before) or _ACHIEVED.match(after):
                 continue
-            if re.search(r"(?:lãnh đạo|đại diện)\s*$", before) and "thành viên" not in after[:20]:
+            if _REPRESENTATIVES.search(before) and "thành viên" not in after[:20]:
                 continue
             n = _count_value(m.group("n"))
             if n is None or not 2 <= n <= 80 or (m.group("k") and int(m.group("k")) != n):
                 continue
-            strong = re.search(r"(?:gồm|có|còn|tổng số)\s*$", before) is not None
-            member_word = strong or re.match(r"\s*(?:thành viên|trong (?:khối|cụm))", after) is not None
+            strong = _CONSISTS.search(before) is not None
+            member_word = strong or _MEMBERS_AFTER.match(after) is not None
             if not member_word:
                 continue
             rank = 0 if strong else 1
@@ -119,7 +119,7 @@ def _clause_subjects(doc: Doc, s_index: int, orgs: list[OrgMention]) -> list[Org
     s = doc.sentences[s_index]
     text = doc.text
     out = []
-    for clause in re.finditer(r"[^;]+", text[s.start:s.end]):
+    for clause in _CLAUSE.finditer(text[s.start:s.end]):
         c_start = s.start + clause.start()
         c_end = s.start + clause.end()
         first = next((o for o in orgs if c_start <= o.start <= c_end), None)
@@ -130,14 +130,28 @@ def _clause_subjects(doc: Doc, s_index: int, orgs: list[OrgMention]) -> list[Org
         gap = text[c_start:first.start]
         if gap.strip() and not (len(gap) <= 45 and gap.rstrip()[-1:] in (",", ":")):
             continue
-        if re.search(r"\b(?:ông|bà|đồng chí|anh|chị|lãnh đạo)\b", gap, re.IGNORECASE):
+        if _PERSON_WORD.search(gap):
             continue
         run = [first]
         for o in orgs:
-            if o.start > run[-1].end and re.fullmatch(r"\s*(?:,|và|,\s*và)\s*", text[run[-1].end:o.start]):
+            if o.start > run[-1].end and _LIST_JOIN.fullmatch(text, run[-1].end, o.start):
                 run.append(o)
         out.extend(run)
     return out
+
+
+_PROVINCE_TAIL = re.compile(r"\s+(tỉnh|Tỉnh ủy)\s+" + NAME + r"$")
+_PAREN_TAIL = re.compile(r"\s*\([^)]*\)\s*$")
+_GIVEN_TO = re.compile(r"(?:cho|tặng|khen)\s*$")
+_ACHIEVED = re.compile(r"\s*(?:được|có thành tích|hoàn thành|đạt)")
+_REPRESENTATIVES = re.compile(r"(?:lãnh đạo|đại diện)\s*$")
+_CONSISTS = re.compile(r"(?:gồm|có|còn|tổng số)\s*$")
+_MEMBERS_AFTER = re.compile(r"\s*(?:thành viên|trong (?:khối|cụm))")
+_CLAUSE = re.compile(r"[^;]+")
+_PERSON_WORD = re.compile(r"\b(?:ông|bà|đồng chí|anh|chị|lãnh đạo)\b", re.IGNORECASE)
+_LIST_JOIN = re.compile(r"\s*(?:,|và|,\s*và)\s*")
+_LIST_PUNCT = re.compile(r"[\s,;.–\-+•*]")
+_MEMBERSHIP_WORDS = re.compile(r"khối|cụm|thành viên|đơn vị|cơ quan|doanh nghiệp", re.IGNORECASE)
 
 
 # "5 trường trực thuộc UBND thành phố Cần Thơ là: ...": the authority is no member
@@ -171,7 +185,7 @@ class Bloc:
                 nxt = sentences[j]
                 orgs = [o for o in orgs_by_sentence.get(j, []) if o.kind not in NON_MEMBER_KINDS]
                 bullet = _BULLET.match(doc.text, nxt.start, nxt.end)
-                only_orgs = orgs and not re.sub(r"[\s,;.–\-+•*]", "", "".join(
+                only_orgs = orgs and not _LIST_PUNCT.sub("", "".join(
                     doc.text[a:b] for a, b in _gaps(nxt.start, nxt.end, orgs)))
                 if not orgs or not (bullet and bullet.end() > nxt.start or only_orgs):
                     break
@@ -197,8 +211,7 @@ class Bloc:
                     and not _UNDER.search(doc.text, s.start, o.start)]
             if not here:
                 continue
-            if not re.search(r"khối|cụm|thành viên|đơn vị|cơ quan|doanh nghiệp", doc.text[s.start:cue.end()],
-                             re.IGNORECASE):
+            if not _MEMBERSHIP_WORDS.search(doc.text, s.start, cue.end()):
                 continue
             listed.extend(here)
             if phrases["partial_cue"].search(doc.text, cue.start(), s.end):

@@ -81,7 +81,7 @@ def _run_before(text: str, orgs: list[OrgMention], last: OrgMention) -> list[Org
     """``last`` with the orgs joined to it by ", " / " và " ("chọn A và B làm Khối phó")."""
     run = [last]
     for o in reversed([o for o in orgs if o.end <= last.start]):
-        if re.fullmatch(r"\s*(?:,|và|,\s*và)\s*", text[o.end:run[0].start]):
+        if _LIST_JOIN.fullmatch(text, o.end, run[0].start):
             run.insert(0, o)
         else:
             break
@@ -92,7 +92,7 @@ def _run_after(text: str, orgs: list[OrgMention], first: OrgMention) -> list[Org
     """``first`` with the orgs joined after it by ", " / " và "."""
     run = [first]
     for o in orgs:
-        if o.start > run[-1].end and re.fullmatch(r"\s*(?:,|và|,\s*và)\s*", text[run[-1].end:o.start]):
+        if o.start > run[-1].end and _LIST_JOIN.fullmatch(text, run[-1].end, o.start):
             run.append(o)
     return run
 
@@ -102,6 +102,13 @@ def _default_year(doc: Doc, election: bool) -> int | None:
     if election:
         return plan or review
     return review or plan
+
+
+_LIST_JOIN = re.compile(r"\s*(?:,|và|,\s*và)\s*")
+_GIVING = re.compile(r"\b(?:bàn\s+giao|trao|chuyển\s+giao)\b", re.IGNORECASE)
+_GIVING_GAP = re.compile(r"\b(?:cho|bàn giao|trao)\b", re.IGNORECASE)
+_AS = re.compile(r"\b(?:làm|là)\b")
+_PAREN = re.compile(r"\s*\(")
 
 
 @register("leadership")
@@ -158,7 +165,7 @@ class Leadership:
                     # "... và khối phó cho Y" after a transfer verb: a transfer of
                     # that role too, whose outgoing holder is not named
                     sent_terms.append(_Term(to, role, year, "explicit" if year else "transfer", True))
-                    if re.search(r"\b(?:bàn\s+giao|trao|chuyển\s+giao)\b", before, re.IGNORECASE):
+                    if _GIVING.search(before):
                         transfers.append({"role": role, "from": None, "to": to, "year": year,
                                           "start": rm.start(), "end": to.end, "sentence": i,
                                           "shared_year": True})
@@ -191,18 +198,18 @@ class Leadership:
                                                 bool(_ELECTION.search(after.group(0)))))
                     continue
                 gap = text[holder.end:rm.start()]
-                if len(gap) > 60 or re.search(r"\b(?:cho|bàn giao|trao)\b", gap, re.IGNORECASE):
+                if len(gap) > 60 or _GIVING_GAP.search(gap):
                     continue
                 election = bool(_ELECTION.search(gap)) or bool(
                     _ELECTION.search(text[max(s.start, holder.start - 40):holder.start]))
-                holders = _run_before(text, orgs, holder) if re.search(r"\b(?:làm|là)\b", gap) else [holder]
+                holders = _run_before(text, orgs, holder) if _AS.search(gap) else [holder]
                 for h in holders:
                     sent_terms.append(_Term(h, role, year, "explicit" if year else "default", election))
             # "bầu Y làm Khối trưởng năm N, thay (cho) X": X held it before
             for tm in _REPLACES.finditer(text, s.start, s.end):
                 old = next((o for o in orgs if o.start == tm.end() and o.kind not in ("body", "conferrer")), None)
                 new = [t for t in sent_terms if t.org.end <= tm.start()]
-                if old is not None and new and not re.match(r"\s*\(", text[old.end:old.end + 3]):
+                if old is not None and new and not _PAREN.match(text, old.end, old.end + 3):
                     last = new[-1]
                     sent_terms.append(_Term(old, last.role, last.year - 1 if last.year else None,
                                             "transfer" if last.year else "default", False))

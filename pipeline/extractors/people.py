@@ -158,6 +158,8 @@ CLOSING_PAIRS = {("tỉnh", "ủy"), ("thành", "ủy"), ("huyện", "ủy"), ("
 
 # Lines that credit a photo or sign the story ("Ảnh: T.T", "Tin, ảnh: X").
 _CREDIT_RE = re.compile(r"(?i)(?:(?:tin|bài)(?:\s*(?:,|và)\s*)?)?\bảnh\s*:[^\n]*")
+_LINE = re.compile(r"[^\n]+")
+_SENTENCE_PUNCT = re.compile(r"[.:;]")
 
 
 # --- names ---------------------------------------------------------------------
@@ -540,11 +542,11 @@ def credit_spans(doc: Doc) -> list[tuple[int, int]]:
     for m in _CREDIT_RE.finditer(doc.text, doc.body_start):
         spans.append((m.start(), m.end()))
     # a short name-only line among the last lines is the byline
-    lines = [m for m in re.finditer(r"[^\n]+", doc.text) if m.group().strip()]
+    lines = [m for m in _LINE.finditer(doc.text) if m.group().strip()]
     for m in lines[-3:]:
         words = m.group().split()
         if 1 <= len(words) <= 6 and all(w[0].isupper() or w in "-–," for w in words) \
-                and not re.search(r"[.:;]", m.group()):
+                and not _SENTENCE_PUNCT.search(m.group()):
             spans.append((m.start(), m.end()))
     return spans
 
