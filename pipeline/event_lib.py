@@ -16,14 +16,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 import regex as re
 
 from .dates_lib import find_temporals
 from .gazetteers import load_csv
-from .normalize import fold
+from .segment import fold_sentence
 
 EVENT_TYPES = ("annual_review", "midyear_review", "covenant_signing", "launch", "other")
 
@@ -61,20 +61,40 @@ def phrases() -> tuple[Phrase, ...]:
                  for r in load_csv("event_types.csv"))
 
 
+def _union(pats: list[str]) -> re.Pattern:
+    """One pattern matching wherever any of ``pats`` does."""
+    return re.compile("|".join(f"(?:{p})" for p in pats) or r"(?!)", re.VERSION1)
+
+
 @lru_cache(maxsize=None)
 def _block() -> re.Pattern:
-    pats = [p.pattern.pattern for p in phrases() if p.type == "block"]
-    return re.compile("|".join(f"(?:{p})" for p in pats) or r"(?!)", re.VERSION1)
+    return _union([p.pattern.pattern for p in phrases() if p.type == "block"])
 
 
 @lru_cache(maxsize=None)
 def _body_phrases() -> re.Pattern:
-    pats = [p.pattern.pattern for p in phrases() if p.body]
-    return re.compile("|".join(f"(?:{p})" for p in pats) or r"(?!)", re.VERSION1)
+    return _union([p.pattern.pattern for p in phrases() if p.body])
+
+
+@lru_cache(maxsize=None)
+def _act_phrases() -> re.Pattern:
+    """Any phrase :func:`find_triggers` looks for: a text without one has no trigger."""
+    return _union([p.pattern.pattern for p in phrases() if p.type != "block"])
+
+
+_CLAUSE_END = re.compile(r"[;:.!?]")
 
 
 def find_triggers(text: str) -> list[Trigger]:
     """Act phrases of ``text`` (already folded) in order, each with the year it concerns."""
+    return [replace(t) for t in _triggers(text)]
+
+
+@lru_cache(maxsize=256)
+def _triggers(text: str) -> tuple[Trigger, ...]:
+    """:func:`find_triggers`, cached: the event sentence is read for its score and again for its acts."""
+    if not _act_phrases().search(text):
+        return ()
     hits = [Trigger(p.type, m.start(), m.end(), p.year_role, p.body)
             for p in phrases() if p.type != "block"
             for m in p.pattern.finditer(text)]
@@ -93,7 +113,7 @@ def find_triggers(text: str) -> list[Trigger]:
         if t.year is None and nxt.year is not None and t.year_role != "-" and (
                 t.year_role == nxt.year_role or t.year_role == "both"):
             t.year = nxt.year
-    return trigs
+    return tuple(trigs)
 
 
 def _first_year(trigs: list[Trigger], roles: set[str], types: set[str] | None = None) -> int | None:
@@ -108,13 +128,13 @@ def _body_acts(sentences: list[str], plan: int | None) -> set[str]:
         return found
     body = _body_phrases()
     for s in sentences:
-        f = fold(s)
+        f = fold_sentence(s)
         if not body.search(f):
             continue
         for t in find_triggers(f):
             if not t.body or t.type not in EVENT_TYPES or t.year != plan:
                 continue
-            clause = re.split(r"[;:.!?]", f[:t.start])[-1]
+            clause = _CLAUSE_END.split(f[:t.start])[-1]
             if not _block().search(clause):
                 found.add(t.type)
     return found
@@ -123,8 +143,8 @@ def _body_acts(sentences: list[str], plan: int | None) -> set[str]:
 def analyse(lead: str | None, title: str | None = None,
             body: list[str] | None = None) -> EventInfo:
     """Event types, review year and plan year from the lead sentence, headline and body."""
-    lead_tr = find_triggers(fold(lead)) if lead else []
-    title_tr = find_triggers(fold(title)) if title else []
+    lead_tr = find_triggers(fold_sentence(lead)) if lead else []
+    title_tr = find_triggers(fold_sentence(title)) if title else []
     types = {t.type for t in lead_tr if t.type in EVENT_TYPES and t.type != "other"} or \
         {t.type for t in title_tr if t.type in EVENT_TYPES and t.type != "other"}
     info = EventInfo()

@@ -13,6 +13,7 @@ from functools import lru_cache
 import regex as re
 
 from .model import Doc, Span
+from .normalize import fold
 
 # Short abbreviations after which a dot does not end a sentence.
 _NO_BREAK_BEFORE = r"(?<!\b(?:TP|Tp|ThS|TS|PGS|GS|BS|Th|St|Q|P|ông|bà)\.)"
@@ -55,3 +56,10 @@ def words(sentence: str) -> tuple[str, ...]:
     from underthesea import word_tokenize
 
     return tuple(word_tokenize(sentence))
+
+
+@lru_cache(maxsize=2048)
+def fold_sentence(sentence: str) -> str:
+    """:func:`pipeline.normalize.fold` of one sentence, cached: relevance and
+    dates fold the same body sentences, and short strings alone are cached there."""
+    return fold(sentence)

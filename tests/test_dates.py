@@ -324,3 +324,34 @@ def test_ctx_for_later_extractors(corpus_docs):
     assert doc.text[span.start:span.end].startswith("(QTO) - Chiều nay 19.12")
     assert doc.ctx["years"]["review"] == 2023 and doc.ctx["years"]["plan"] == 2024
     assert doc.ctx["years"]["event"] == 2023 and 2024 in doc.ctx["years"]["mentioned"]
+
+
+def test_event_sentence_is_the_best_scored_one_when_acts_are_looked_for_lazily(corpus_docs):
+    from pipeline.dates_lib import find_temporals as ft
+    from pipeline.extractors.dates import _EVENT_WINDOW, _MIN_SCORE, _event_score, event_sentence
+    for doc in corpus_docs.values():
+        sents = doc.body_sentences()
+        temporals = {i: ft(doc.text, s.start, s.end) for i, s in enumerate(sents)}
+        scores = [_event_score(doc.sentence_text(s), temporals[i], s.start)
+                  for i, s in enumerate(sents[:_EVENT_WINDOW])]
+        best = max(scores, default=0)
+        expected = scores.index(best) if best >= _MIN_SCORE else None
+        assert event_sentence(doc, sents, temporals) == expected, doc.article_id
+
+
+def test_triggers_need_an_act_phrase_and_are_fresh_copies():
+    from pipeline.event_lib import find_triggers
+    from pipeline.normalize import fold
+    assert find_triggers(fold("Khối thi đua họp mặt các đơn vị năm 2023.")) == []
+    text = fold("Khối thi đua tổng kết công tác năm 2023, triển khai nhiệm vụ năm 2024.")
+    first = find_triggers(text)
+    assert [(t.type, t.year) for t in first] == [("annual_review", 2023), ("plan", 2024)]
+    first[0].year = 1999                      # a caller's change does not reach the cache
+    assert find_triggers(text)[0].year == 2023
+
+
+def test_fold_sentence_is_fold():
+    from pipeline.normalize import fold
+    from pipeline.segment import fold_sentence
+    for s in ["Khối Thi Đua", "Hoà  Bình – " * 20, ""]:
+        assert fold_sentence(s) == fold(s)

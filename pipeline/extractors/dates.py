@@ -21,8 +21,8 @@ import regex as re
 from ..dates_lib import Temporal, approx_published, find_temporals, parse_iso, resolve_year
 from ..event_lib import analyse, fill_missing_years, find_triggers
 from ..model import Doc, Span
-from ..normalize import fold
 from ..registry import register
+from ..segment import fold_sentence
 from .relevance import bloc_mentions
 
 # How far into the body the event sentence is looked for.
@@ -32,21 +32,34 @@ _ACTS = {"annual_review", "midyear_review", "covenant_signing", "launch"}
 
 _TIME_OF_DAY = re.compile(r"(?:sáng|chiều|tối|trưa|ngày)\s", re.IGNORECASE)
 
+# What each sign adds to a sentence's score; the event sentence needs _MIN_SCORE.
+_W_ACT, _W_BLOC, _W_DATE, _W_MEETING = 3, 2, 2, 1
+_MIN_SCORE = 5
+_MAX_SCORE = _W_ACT + _W_BLOC + _W_DATE + _W_MEETING
 
-def _event_score(text: str, temporals: list[Temporal], start: int) -> float:
-    f = fold(text)
+
+def _event_score(text: str, temporals: list[Temporal], start: int,
+                 best: float | None = None) -> float:
+    """How much ``text`` reads as the meeting's sentence.
+
+    The act phrases, the costly sign, are looked for last and only when they
+    could make the sentence the event sentence (reach ``_MIN_SCORE`` and beat
+    ``best``, the best score so far); otherwise the score leaves them out.
+    """
+    f = fold_sentence(text)
     score = 0.0
-    if any(t.type in _ACTS for t in find_triggers(f)):
-        score += 3
     if bloc_mentions(f):
-        score += 2
+        score += _W_BLOC
     if any(t.kind == "date" and not t.anniversary
            and (t.start - start <= 40 or _TIME_OF_DAY.match(text, t.start - start)) for t in temporals):
         # the date opens the sentence, or is a meeting time anywhere in it
         # ("... do khối tổ chức chiều 22/12")
-        score += 2
+        score += _W_DATE
     if "tổ chức" in f or "hội nghị" in f:
-        score += 1
+        score += _W_MEETING
+    if score + _W_ACT >= _MIN_SCORE and (best is None or score + _W_ACT > best) and \
+            any(t.type in _ACTS for t in find_triggers(f)):
+        score += _W_ACT
     return score
 
 
@@ -54,9 +67,12 @@ def event_sentence(doc: Doc, sents: list[Span], temporals: dict[int, list[Tempor
     """Index (into ``sents``) of the sentence reporting the meeting, or None."""
     best = None
     for i, s in enumerate(sents[:_EVENT_WINDOW]):
-        sc = _event_score(doc.sentence_text(s), temporals.get(i, []), s.start)
-        if sc >= 5 and (best is None or sc > best[0]):
+        sc = _event_score(doc.sentence_text(s), temporals.get(i, []), s.start,
+                          best[0] if best else None)
+        if sc >= _MIN_SCORE and (best is None or sc > best[0]):
             best = (sc, i)
+            if sc >= _MAX_SCORE:            # the first with every sign: none can beat it
+                break
     return best[1] if best else None
 
 

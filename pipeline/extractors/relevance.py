@@ -23,8 +23,8 @@ import regex as re
 
 from ..gazetteers import load_csv
 from ..model import Doc, Span
-from ..normalize import fold
 from ..registry import register
+from ..segment import fold_sentence
 
 
 @dataclass(frozen=True)
@@ -111,14 +111,14 @@ def score(doc: Doc) -> tuple[float, dict[str, int]]:
     """Relevance score and the hits behind it (title, lead, body, role counts)."""
     v = vocabulary()
     w = v.weights
-    title = fold(doc.fields.get("title") or doc.title or "")
+    title = fold_sentence(doc.fields.get("title") or doc.title or "")
     lead = lead_sentences(doc, int(w.get("lead_sentences", 3)))
     lead_ids = {(s.start, s.end) for s in lead}
     hits = {"title": 0, "lead": 0, "body": 0, "role": 0}
     for a, _ in bloc_mentions(title):
         hits["title" if is_subject(title, a) else "body"] += 1
     for s in doc.body_sentences():
-        f = fold(doc.sentence_text(s))
+        f = fold_sentence(doc.sentence_text(s))
         in_lead = (s.start, s.end) in lead_ids
         for a, _ in bloc_mentions(f):
             hits["lead" if in_lead and is_subject(f, a) else "body"] += 1
