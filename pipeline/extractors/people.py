@@ -51,13 +51,28 @@ class Tok(NamedTuple):
     cap: bool = False   # a word starting with an upper-case letter
 
 
+# token text -> (key, word, cap): the same few thousand words recur in every article
+_TOKEN_INFO: dict[str, tuple[str, bool, bool]] = {}
+_TOKEN_INFO_MAX = 1 << 17
+
+
+def _token_info(t: str) -> tuple[str, bool, bool]:
+    is_word = bool(_WORD_RE.match(t))
+    info = (fold(t), is_word, is_word and t[0].isupper())
+    if len(_TOKEN_INFO) >= _TOKEN_INFO_MAX:      # a bound, for endless batches of odd text
+        _TOKEN_INFO.clear()
+    _TOKEN_INFO[t] = info
+    return info
+
+
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Tok]:
     end = len(text) if end is None else end
     out = []
+    known = _TOKEN_INFO
     for m in _TOKEN_RE.finditer(text, start, end):
         t = m.group()
-        is_word = bool(_WORD_RE.match(t))
-        out.append(Tok(t, m.start(), m.end(), fold(t), is_word, is_word and t[0].isupper()))
+        info = known.get(t) or _token_info(t)
+        out.append(Tok(t, m.start(), m.end(), *info))
     return out
 
 
@@ -394,10 +409,11 @@ def may_name_a_person(text: str, start: int, end: int) -> bool:
     after it (``_is_name``).  Most sentences of an article have neither, and
     this scan of capitalised words costs a fraction of tokenising them.
     """
-    openers, family = _title_openers(), surnames()
+    openers, family, known = _title_openers(), surnames(), _TOKEN_INFO
     title = name = False
     for m in _CAP_WORD.finditer(text, start, end):
-        key = fold(m.group())
+        w = m.group()
+        key = (known.get(w) or _token_info(w))[0]
         if not title and key in openers:
             title = True
         if not name and key in family:
