@@ -405,6 +405,29 @@ def _generic_end(text: str, pos: int, end: int, blocked: list[tuple[int, int]]) 
     return last_good, good
 
 
+_ENDS_TINH = re.compile(r"(?<![\p{L}\p{M}])t[ỉi]nh$", re.IGNORECASE)
+_NAME_AFTER = re.compile(r"\s+(" + NAME + r")")
+_NAME_PARTS = re.compile(r"(?:\s+|\s*-\s*)(?=\p{Lu})")
+
+
+def _province_after(text: str, m: re.Match, end: int) -> int | None:
+    """End of a province's name right after a known name ending in "tỉnh", if any.
+
+    The longest run of the capitalised words that follow which names a
+    province ("tỉnh Bà Rịa - Vũng Tàu Nguyễn Văn A" -> up to "Vũng Tàu").
+    """
+    if not _ENDS_TINH.search(m.group(0)):
+        return None
+    nm = _NAME_AFTER.match(text, m.end(), end)
+    if not nm:
+        return None
+    cuts = [c.start() for c in _NAME_PARTS.finditer(text, nm.start(1), nm.end(1))] + [nm.end(1)]
+    for cut in reversed(cuts):
+        if _is_province(text[nm.start(1):cut]):
+            return cut
+    return None
+
+
 def find_orgs(text: str, start: int = 0, end: int | None = None,
               province: str | None = None, multi_province: bool = False) -> list[OrgMention]:
     """Org mentions inside ``text[start:end]``, left to right, not overlapping."""
@@ -413,7 +436,15 @@ def find_orgs(text: str, start: int = 0, end: int | None = None,
     lower = text[start:end].lower()
     for m in _known_scan().finditer(text, start, end, lower):
         canon = canonical_org(m.group(0), province, multi_province)
-        found.append(OrgMention(m.start(), m.end(), canon, org_kind(canon)))
+        kind, stop = org_kind(canon), m.end()
+        if multi_province:
+            # "Công an tỉnh Đồng Tháp": in a bloc of several provinces the
+            # province after a known name's "tỉnh" is part of the name (the
+            # kind stays the known name's)
+            stop = _province_after(text, m, end) or stop
+            if stop > m.end():
+                canon = canonical_org(text[m.start():stop], province, multi_province)
+        found.append(OrgMention(m.start(), stop, canon, kind))
     blocked = [(o.start, o.end) for o in found]
     for m in _head_re().finditer(text, start, end):
         if any(a <= m.start() < b for a, b in blocked):

@@ -85,14 +85,20 @@ def test_province_names_stay_in_canonical_form_of_a_multi_province_bloc():
     assert canonical_org("Bảo hiểm xã hội tỉnh Trà Vinh") == "Bảo hiểm xã hội tỉnh"
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "find_orgs: a known agency pattern ends at 'tỉnh', so in a bloc spanning several provinces "
-    "'Công an tỉnh Đồng Tháp' is found as 'Công an tỉnh' and the members collapse into one "
-    "(canonical_org itself keeps the province when multi_province=True)"))
 def test_multi_province_bloc_keeps_each_province_in_the_mention():
     text = "Cụm gồm Công an tỉnh Đồng Tháp, Công an tỉnh An Giang và Công an tỉnh Trà Vinh."
     assert orgs_of(text, multi_province=True) == [
         "Công an tỉnh Đồng Tháp", "Công an tỉnh An Giang", "Công an tỉnh Trà Vinh"]
+
+
+def test_multi_province_mention_takes_the_whole_province_name_and_no_more():
+    text = ("Cụm gồm Cục Thuế tỉnh Bà Rịa - Vũng Tàu và Cục Thuế tỉnh Thừa Thiên Huế "
+            "Nguyễn Văn Hải.")
+    found = find_orgs(text, multi_province=True)
+    assert [(o.org, o.kind) for o in found] == [
+        ("Cục Thuế tỉnh Bà Rịa - Vũng Tàu", "agency"), ("Cục Thuế tỉnh Thừa Thiên Huế", "agency")]
+    # one province: the name is shortened as before
+    assert orgs_of("Cục Thuế tỉnh Bến Tre chủ trì.") == ["Cục Thuế tỉnh"]
 
 
 # --- district-level units ------------------------------------------------------------
