@@ -70,6 +70,16 @@ def test_quick_reject_handles_nfd_and_line_breaks():
     assert quick_reject("Đảng ủy Khối các cơ quan tỉnh tổng kết công tác xây dựng Đảng")
 
 
+def test_quick_words_cover_every_keyword_and_match_the_full_test():
+    from pipeline.extractors.relevance import _quick_words, vocabulary
+    words = _quick_words()
+    assert words and all(set(k.split()) & set(words) for k in vocabulary().quick)
+    for text in ["Khối thi đua", "KHỐI\n\nTHI  ĐUA", "khối lượng công việc", "Cụm công nghiệp",
+                 "phó cụm", "trưởng\tcụm", "thi đua yêu nước", ""]:
+        low = " ".join(unicodedata.normalize("NFC", text).lower().split())
+        assert quick_reject(text) == (not any(k in low for k in vocabulary().quick)), text
+
+
 def test_party_committee_khoi_is_not_a_bloc(pipe):
     assert not relevant(pipe, "Đảng ủy Khối các cơ quan tỉnh tổng kết năm 2022\n\n"
                               "Ngày 9/12, Đảng ủy Khối các cơ quan tỉnh tổ chức hội nghị tổng kết "

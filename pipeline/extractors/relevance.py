@@ -61,8 +61,30 @@ def quick_reject(text: str) -> bool:
     Only lower-casing and white-space collapsing: cheap enough for a batch
     pre-filter over raw input.  False means "maybe": the full component decides.
     """
-    t = " ".join(unicodedata.normalize("NFC", text).lower().split())
+    low = unicodedata.normalize("NFC", text).lower()
+    words = _quick_words()
+    if words is not None and not any(w in low for w in words):
+        return True                      # no keyword can be there: skip collapsing the spaces
+    t = " ".join(low.split())
     return not any(k in t for k in vocabulary().quick)
+
+
+@lru_cache(maxsize=None)
+def _quick_words() -> tuple[str, ...] | None:
+    """Words of the quick keywords such that every keyword has one ("khối", "cụm").
+
+    A keyword in the space-collapsed text has each of its words in the text
+    itself, so a text with none of these has no keyword.  None when a keyword
+    has no word (nothing can be ruled out).
+    """
+    keywords = [k.split() for k in vocabulary().quick]
+    if not keywords or not all(keywords):
+        return None
+    chosen: list[str] = []
+    for ws in keywords:
+        if not set(ws) & set(chosen):
+            chosen.append(max(ws, key=lambda w: sum(w in other for other in keywords)))
+    return tuple(chosen)
 
 
 def bloc_mentions(folded: str) -> list[tuple[int, int]]:
