@@ -34,10 +34,14 @@ def _split(s: str) -> list[str]:
     return [x.strip() for x in s.split(";") if x.strip()]
 
 
+_SCHEME = re.compile(r"^[a-z]+://")
+_WWW = re.compile(r"^www\.")
+
+
 def _domain_key(domain: str) -> str:
     """``www.Baonghean.vn`` / ``https://baonghean.com.vn/x`` -> ``baonghean``."""
-    d = re.sub(r"^[a-z]+://", "", domain.strip().lower())
-    d = re.sub(r"^www\.", "", d)
+    d = _SCHEME.sub("", domain.strip().lower())
+    d = _WWW.sub("", d)
     return d.split("/")[0].split(".")[0]
 
 
@@ -113,6 +117,11 @@ def brand_line(line: str) -> Outlet | None:
     """
     if len(line) > 160:  # a paragraph, not a brand line: skip the folding
         return None
+    return _brand_line(line)
+
+
+@lru_cache(maxsize=1024)   # metadata asks again about the lines closing an article
+def _brand_line(line: str) -> Outlet | None:
     f = _BRAND_LEAD.sub("", fold(line))
     m = _name_regex().match(f)
     if not m:

@@ -157,6 +157,7 @@ class PlaceMention:
     marker: str        # "tỉnh", "thành phố", "tp", "tỉnh ủy", "" (bare name)
 
 
+_SPACES = re.compile(r"\s+")
 _MARKER_BEFORE = re.compile(
     r"(?i)(tỉnh\s+ủy|tỉnh\s+uỷ|tỉnh|thành\s+phố|tp\.?)\s*$")
 
@@ -178,7 +179,7 @@ def find_provinces(text: str, start: int = 0, end: int | None = None,
         if prov is None:
             continue
         before = _MARKER_BEFORE.search(norm[max(0, m.start() - 12):m.start()])
-        marker = fold(re.sub(r"\s+", " ", before.group(1))).rstrip(".") if before else ""
+        marker = fold(_SPACES.sub(" ", before.group(1))).rstrip(".") if before else ""
         marker = marker.replace("tỉnh uỷ", "tỉnh ủy")
         is_short = fold(m.group(0)) == fold(prov.short)
         if not marker and is_short and not prov.bare:
@@ -214,9 +215,12 @@ def _district_index() -> dict[str, tuple[str, ...]]:
     return {k: tuple(sorted(v)) for k, v in idx.items()}
 
 
+_UBND = re.compile(r"^(?i:UBND)\s+")
+
+
 def split_unit_type(name: str, types: tuple[str, ...] = DISTRICT_TYPES) -> tuple[str, str]:
     """``'huyện Núi Thành'`` -> ``('huyện', 'Núi Thành')``; no type -> ``('', name)``."""
-    s = re.sub(r"^(?i:UBND)\s+", "", name.strip())
+    s = _UBND.sub("", name.strip())
     low = fold(s)
     for t in sorted(types, key=len, reverse=True):
         if low.startswith(t + " "):

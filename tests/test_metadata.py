@@ -5,10 +5,11 @@ import json
 from pathlib import Path
 
 import pytest
+import regex as re
 
-from pipeline.extractors.metadata import (find_title, is_dateline, parse_byline,
+from pipeline.extractors.metadata import (doc_lines, find_title, is_dateline, lines, parse_byline,
                                           parse_meta_date, title_case)
-from pipeline.model import RawArticle
+from pipeline.model import Doc, RawArticle
 from pipeline.normalize import fold, normalize
 from pipeline.read import iter_articles
 from pipeline.registry import create
@@ -26,6 +27,31 @@ def meta(text: str, fmt: str = "txt", **raw) -> "Doc":  # noqa: F821
 
 
 # -- lines -----------------------------------------------------------------------
+
+def _lines_by_regex(text: str, start: int = 0) -> list[tuple[int, int, str]]:
+    out = []
+    for m in re.finditer(r"[^\n]+", text[start:]):
+        raw = m.group(0)
+        if raw.strip():
+            s = start + m.start() + len(raw) - len(raw.lstrip())
+            out.append((s, s + len(raw.strip()), raw.strip()))
+    return out
+
+
+@pytest.mark.parametrize("text", ["", "\n", "a", " Tiêu đề \n\n  Thân bài.\t\n\x1cTác giả\u00a0 ",
+                                  "x\n \ny \n", "Tiêu đề\nBài\n"])
+def test_lines_and_doc_lines_from_every_start(text):
+    for start in range(len(text) + 2):
+        assert lines(text, start) == _lines_by_regex(text, start), start
+        doc = Doc("t", "t", text)
+        doc_lines(doc)                             # the whole text's lines first
+        assert doc_lines(doc, start) == _lines_by_regex(text, start), start
+        assert doc_lines(Doc("t", "t", text), start) == _lines_by_regex(text, start), start
+
+
+def test_metadata_leaves_no_line_cache():
+    assert "_lines" not in meta("Tiêu đề\n\nThân bài.\nTHANH TÂM").ctx
+
 
 @pytest.mark.parametrize("line, iso", [
     ("Cập nhật ngày: 31/01/2023 - 09:24", "2023-01-31"),

@@ -25,22 +25,43 @@ from ..registry import register
 # -- lines --------------------------------------------------------------------
 
 
-_LINE = re.compile(r"[^\n]+")
-
-
 def lines(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
     """Non-empty lines of ``text[start:end]`` as (start, end, stripped text)."""
     end = len(text) if end is None else end
     out = []
-    for m in _LINE.finditer(text, start, end):
-        s, e = m.start(), m.end()
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if e > s:
-            out.append((s, e, text[s:e]))
+    pos = start
+    for raw in text[start:end].split("\n"):
+        stripped = raw.strip()
+        if stripped:
+            s = pos + len(raw) - len(raw.lstrip())
+            out.append((s, s + len(stripped), stripped))
+        pos += len(raw) + 1
     return out
+
+
+def _starts_line(text: str, pos: int) -> bool:
+    """Whether ``pos`` opens a line of ``text`` or only blank space is left of its line."""
+    if pos == 0 or (pos <= len(text) and text[pos - 1] == "\n"):
+        return True
+    nl = text.find("\n", pos)
+    return pos < len(text) and not text[pos:nl if nl >= 0 else len(text)].strip()
+
+
+def doc_lines(doc: Doc, start: int = 0) -> list[tuple[int, int, str]]:
+    """``lines(doc.text, start)``, split once per document: several rules read them.
+
+    Kept in ``doc.ctx['_lines']`` while the metadata component runs.
+    """
+    cache = doc.ctx.setdefault("_lines", {})
+    if start not in cache:
+        if _starts_line(doc.text, start):
+            # the lines from there are those of the whole text that begin there or later
+            if 0 not in cache:
+                cache[0] = lines(doc.text)
+            cache[start] = [ln for ln in cache[0] if ln[0] >= start]
+        else:
+            cache[start] = lines(doc.text, start)
+    return cache[start]
 
 
 # -- title --------------------------------------------------------------------
@@ -68,7 +89,7 @@ def find_title(doc: Doc) -> str:
     if doc.fmt != "txt" or not _BREADCRUMB.match(title):
         return tidy_title(strip_brand_suffix(title)[0])
     glued = _headline_in_breadcrumb(title)
-    following = [ln for ln in lines(doc.text, doc.body_start)[:4]
+    following = [ln for ln in doc_lines(doc, doc.body_start)[:4]
                  if not is_dateline(ln[2])]
     if glued:
         # A page that repeats the headline below the crumbs: skip the copy.
@@ -95,8 +116,11 @@ def strip_brand_suffix(title: str) -> tuple[str, Outlet | None]:
     return title, None
 
 
+_SPACES = re.compile(r"\s+")
+
+
 def tidy_title(s: str) -> str:
-    return re.sub(r"\s+", " ", s).strip()
+    return _SPACES.sub(" ", s).strip()
 
 
 # -- publication date ----------------------------------------------------------
@@ -145,7 +169,7 @@ def find_published(doc: Doc) -> tuple[str | None, Span | None]:
     meta = parse_meta_date(doc.published_meta)
     if meta:
         return meta, None
-    for s, e, ln in lines(doc.text):
+    for s, e, ln in doc_lines(doc):
         if doc.is_excluded(s, e) and s >= doc.body_start:
             continue
         iso = is_dateline(ln)
@@ -165,6 +189,8 @@ _CREDIT = re.compile(r"(?<![\p{L},]\s?)(?:Ảnh|ẢNH|Ảnh minh họa|Nguồn �
                      r"(?P<who>[^\n.;)(]+(?:\.[^\n\s.;)(]+)*)")
 _AUTHOR_SPLIT = re.compile(r"\s+[-–—]\s+|\s*,\s*|\s+và\s+|\s*/\s*")
 _NAME_TOKEN = re.compile(r"^(?:\p{Lu}[\p{Ll}]*|\p{Lu}+)$")
+_NOT_IN_NAMES = re.compile(r"[\d:;!?\"“”()]|\.$")
+_CREDIT_LINE = re.compile(r"(?i)^(?:ảnh|nguồn)\s*:")
 
 
 def title_case(name: str) -> str:
@@ -175,7 +201,7 @@ def title_case(name: str) -> str:
 def parse_byline(line: str) -> str | None:
     """The author name(s) of a byline line in title case, or None if it is not one."""
     s = _BYLINE_PREFIX.sub("", line.strip()).strip().rstrip("|").strip()
-    if not s or len(s) > 60 or re.search(r"[\d:;!?\"“”()]|\.$", s):
+    if not s or len(s) > 60 or _NOT_IN_NAMES.search(s):
         return None
     authors = [a.strip() for a in _AUTHOR_SPLIT.split(s) if a.strip()]
     if not authors or len(authors) > 3:
@@ -209,11 +235,11 @@ def _skippable_tail_line(doc: Doc, s: int, e: int, ln: str) -> bool:
     f = fold(ln)
     return (doc.is_excluded(s, e) or brand_line(ln) is not None or is_dateline(ln) is not None
             or f.startswith(("cơ quan", "©", "giấy phép", "tổng biên tập", "địa chỉ"))
-            or bool(re.match(r"(?i)^(?:ảnh|nguồn)\s*:", ln)))
+            or bool(_CREDIT_LINE.match(ln)))
 
 
 def find_byline(doc: Doc) -> tuple[str | None, Span | None]:
-    body = lines(doc.text, doc.body_start)
+    body = doc_lines(doc, doc.body_start)
     # "VINH ANH |" heading the story.
     for s, e, ln in body[:3]:
         if "|" in ln and not is_dateline(ln):
@@ -234,7 +260,7 @@ def find_byline(doc: Doc) -> tuple[str | None, Span | None]:
 
 def find_outlet(doc: Doc) -> tuple[Outlet | None, Span | None]:
     """Outlet code at the head of the lead, else a brand line, else the page's domain."""
-    all_lines = lines(doc.text)
+    all_lines = doc_lines(doc)
     head = [ln for ln in all_lines if ln[0] >= doc.body_start][:6]
     for s, e, ln in head:
         hit = outlet_code_at(ln)
@@ -272,4 +298,5 @@ class Metadata:
         published, date_span = find_published(doc)
         doc.fields["published_date"] = published
         doc.ctx["dateline_span"] = date_span
+        doc.ctx.pop("_lines", None)
         return doc
