@@ -246,6 +246,12 @@ def _province_suffix_re() -> re.Pattern:
 _PROV_SUFFIX = _province_suffix_re()
 
 
+def _is_place(name: str) -> bool:
+    """Is ``name`` a province's or a district-level unit's name (gazetteers)?"""
+    from . import places
+    return places.province_by_name(name) is not None or places.is_district_name(name)
+
+
 def _is_province(name: str) -> bool:
     try:
         from . import places
@@ -359,7 +365,15 @@ def _generic_end(text: str, pos: int, end: int, blocked: list[tuple[int, int]]) 
                 # "Công ty X Nguyễn Văn A": a person's name follows the org
                 rest = _NAME_AHEAD.match(text, w.end(), end)
                 if rest:
-                    break
+                    # unless the syllable opens a known place's name ("Điện
+                    # lực Hà Giang Lê Văn A", "Cấp nước Sơn La ..."): the
+                    # place is kept whole, a person's name may follow it
+                    place = _longest_name(text, gap_end, end, _is_place, min_parts=2)
+                    if place is None:
+                        break
+                    cur, last_good, caps_run = place, place, 0
+                    good += 1
+                    continue
             cur = _word_tail(text, w.end(), end, word) if caps_run == 0 else w.end()
             good += 1
             # a run of capitalised syllables is a proper name ("Vĩnh Yên"):
@@ -410,22 +424,28 @@ _NAME_AFTER = re.compile(r"\s+(" + NAME + r")")
 _NAME_PARTS = re.compile(r"(?:\s+|\s*-\s*)(?=\p{Lu})")
 
 
-def _province_after(text: str, m: re.Match, end: int) -> int | None:
-    """End of a province's name right after a known name ending in "tỉnh", if any.
+def _longest_name(text: str, pos: int, end: int, accept, min_parts: int = 1) -> int | None:
+    """End of the longest run of capitalised words at ``pos`` that ``accept`` takes.
 
-    The longest run of the capitalised words that follow which names a
-    province ("tỉnh Bà Rịa - Vũng Tàu Nguyễn Văn A" -> up to "Vũng Tàu").
+    Runs of at least ``min_parts`` words, tried longest first ("Bà Rịa - Vũng
+    Tàu Nguyễn Văn A" -> up to "Vũng Tàu" when ``accept`` knows provinces).
     """
+    nm = _NAME_RE.match(text, pos, end)
+    if not nm:
+        return None
+    ends = [c.start() for c in _NAME_PARTS.finditer(text, pos, nm.end())] + [nm.end()]
+    for cut in reversed(ends[min_parts - 1:]):
+        if accept(text[pos:cut]):
+            return cut
+    return None
+
+
+def _province_after(text: str, m: re.Match, end: int) -> int | None:
+    """End of a province's name right after a known name ending in "tỉnh", if any."""
     if not _ENDS_TINH.search(m.group(0)):
         return None
     nm = _NAME_AFTER.match(text, m.end(), end)
-    if not nm:
-        return None
-    cuts = [c.start() for c in _NAME_PARTS.finditer(text, nm.start(1), nm.end(1))] + [nm.end(1)]
-    for cut in reversed(cuts):
-        if _is_province(text[nm.start(1):cut]):
-            return cut
-    return None
+    return _longest_name(text, nm.start(1), end, _is_province) if nm else None
 
 
 def find_orgs(text: str, start: int = 0, end: int | None = None,
