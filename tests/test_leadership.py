@@ -64,15 +64,22 @@ def test_transfer_without_a_named_giver_has_an_empty_from_org():
     assert leaders(doc) == [(2021, "head", "Sở Nội vụ")]
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "leadership: 'nhận bàn giao nhiệm vụ Khối trưởng' ends with the giving phrase "
-    "'bàn giao nhiệm vụ', so the receiver is read as the outgoing holder and gets a "
-    "spurious term for the year before (here 2018, head, Kho bạc Nhà nước tỉnh)"))
 def test_receiving_a_handed_over_role_names_the_receiver_as_new_holder_only():
     doc = extract("Kho bạc Nhà nước tỉnh nhận bàn giao nhiệm vụ Khối trưởng năm 2019 từ Cục Thuế tỉnh.",
                   2018, 2019)
     assert handovers(doc) == [("head", 2019, "Cục Thuế tỉnh", "Kho bạc Nhà nước tỉnh")]
     assert leaders(doc) == [(2018, "head", "Cục Thuế tỉnh"), (2019, "head", "Kho bạc Nhà nước tỉnh")]
+
+
+@pytest.mark.parametrize("text", [
+    "Tại hội nghị, Sở Ngoại vụ tiếp nhận bàn giao nhiệm vụ Cụm trưởng năm 2022.",
+    "Tại hội nghị, Sở Ngoại vụ được trao Cờ trưởng khối năm 2022.",
+    "Sở Ngoại vụ nhận bàn giao Cờ trưởng khối năm 2022.",
+])
+def test_a_receiver_without_the_giver_named_is_the_new_holder(text):
+    doc = extract(text, 2021, 2022)
+    assert leaders(doc) == [(2022, "head", "Sở Ngoại vụ")]
+    assert handovers(doc) == [("head", 2022, "", "Sở Ngoại vụ")]
 
 
 # --- elections, incumbents and years --------------------------------------------------

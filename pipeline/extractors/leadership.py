@@ -19,9 +19,11 @@ being named for the new year and the year before with different holders.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex as re
 
+from ..gazetteers import load_csv
 from ..model import Doc
 from ..orgs import OrgMention
 from ..registry import register
@@ -63,6 +65,29 @@ class _Term:
     year: int | None
     source: str        # explicit | shared | sentence | transfer | default
     election: bool
+
+
+@lru_cache(maxsize=None)
+def _receiving() -> re.Pattern:
+    """Matches (empty) where transfer wording starts right after a receiving word
+    (``leadership_cues.csv``, kind ``receive``): "Y nhận |bàn giao ...", "Y được |trao ..."."""
+    words = [r["pattern"] for r in load_csv("leadership_cues.csv") if r["kind"] == "receive"]
+    return re.compile(r"(?<=(?<![\p{L}\p{M}])(?:" + "|".join(words) + r")\s+)", re.IGNORECASE)
+
+
+def _receiver(text: str, pos: int, s_start: int, orgs: list[OrgMention],
+              receives: list) -> tuple[bool, OrgMention | None]:
+    """For transfer wording at ``pos``: (is it the receiving side, the receiver).
+
+    "Y nhận bàn giao nhiệm vụ Khối trưởng", "Y được trao Cờ trưởng khối":
+    Y is the new holder, not the one handing over.  When a receive phrase
+    ("... từ X") already read the words, the receiver is None: nothing to add.
+    """
+    if not _receiving().match(text, pos):
+        return False, None
+    if any(r.start() <= pos < r.end() for r in receives):
+        return True, None
+    return True, _nearest_before(orgs, pos, s_start)
 
 
 def _nearest_before(orgs: list[OrgMention], pos: int, limit_start: int) -> OrgMention | None:
@@ -125,16 +150,23 @@ class Leadership:
             sm = _SENTENCE_YEAR.match(text, s.start, s.end)
             sentence_year = int(sm.group(1)) if sm else None
             # transfers with flag/"nhiệm vụ" wording: "X trao Cờ trưởng khối cho Y"
+            receives = list(_RECEIVE.finditer(text, s.start, s.end))
             for fm in _FLAG_TRANSFER.finditer(text, s.start, s.end):
                 to = _org_after_cho(text, fm.end(), s.end, orgs)
                 if to is None and not fm.group("flag") and not _AFTER_CHO.match(text, fm.end(), s.end):
                     continue
                 frm = _nearest_before(orgs, fm.start(), s.start)
+                if to is None:
+                    received, receiver = _receiver(text, fm.start(), s.start, orgs, receives)
+                    if received and receiver is None:
+                        continue
+                    if received:
+                        frm, to = None, receiver
                 year = int(fm.group("year")) if fm.group("year") else None
                 transfers.append({"role": "head", "from": frm, "to": to, "year": year,
                                   "start": fm.start(), "end": (to.end if to else fm.end()), "sentence": i})
             # the receiving side: "Y nhận Cờ trưởng khối (năm N) từ X"
-            for rv in _RECEIVE.finditer(text, s.start, s.end):
+            for rv in receives:
                 frm = next((o for o in orgs if o.start == rv.end() and o.kind not in ("body", "conferrer")), None)
                 to = _nearest_before(orgs, rv.start(), s.start)
                 if frm is None or to is None:
@@ -153,6 +185,13 @@ class Leadership:
                     to = _org_after_cho(text, role_end, s.end, orgs)
                     vm = _TRANSFER_BEFORE.search(before)
                     frm = _nearest_before(orgs, s.start + vm.start(), s.start)
+                    if to is None:
+                        # "Y nhận bàn giao nhiệm vụ Khối trưởng": Y is the new holder
+                        received, receiver = _receiver(text, s.start + vm.start(), s.start, orgs, receives)
+                        if received and receiver is None:
+                            continue
+                        if received:
+                            frm, to = None, receiver
                     # a flag transfer on the same words was already taken
                     transfers = [t for t in transfers
                                  if not (t["sentence"] == i and t["start"] == s.start + vm.start())]
