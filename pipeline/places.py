@@ -13,6 +13,7 @@ matter.  A name that was a province both before and after the merger (``Lâm
 """
 from __future__ import annotations
 
+import re as stdre
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -131,9 +132,16 @@ def is_province_name(text: str | None) -> bool:
     return province_by_name(text) is not None
 
 
+_NAME_SEP = re.compile(r"\s*-\s*|\s+")
+
+
+def _name_parts(name: str) -> list[str]:
+    return [w for w in _NAME_SEP.split(name.strip()) if w]
+
+
 def _name_pattern(name: str) -> str:
-    parts = [re.escape(w) for w in re.split(r"\s*-\s*|\s+", name.strip()) if w]
-    seps = re.findall(r"\s*-\s*|\s+", name.strip())
+    parts = [re.escape(w) for w in _name_parts(name)]
+    seps = _NAME_SEP.findall(name.strip())
     out = parts[0]
     for sep, part in zip(seps, parts[1:]):
         out += (r"\s*[-–—]\s*" if "-" in sep else r"\s+") + part
@@ -147,6 +155,38 @@ def _mention_regex() -> re.Pattern:
     # Case-sensitive as written (proper names are capitalised) or all caps.
     upper = "|".join(_name_pattern(n.upper()) for n in names)
     return re.compile(rf"(?<![\p{{L}}\d])(?:{alts}|{upper})(?![\p{{L}}\d])")
+
+
+@lru_cache(maxsize=1)
+def _mention_keys() -> stdre.Pattern:
+    """The first word of every name as :func:`_mention_regex` spells it: where a mention can start."""
+    names = province_names()
+    return literal_scan({_name_parts(n)[0] for n in names} | {_name_parts(n.upper())[0] for n in names})
+
+
+def literal_scan(words) -> stdre.Pattern:
+    """A standard ``re`` pattern finding any of ``words`` as written (case-sensitive)."""
+    return stdre.compile("|".join(stdre.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w))))
+
+
+def scan_finditer(pattern: re.Pattern, keys: stdre.Pattern, text: str, start: int = 0,
+                  end: int | None = None) -> list[re.Match]:
+    """``list(pattern.finditer(text, start, end))``, trying ``pattern`` only where ``keys`` occurs.
+
+    ``keys`` must occur at the start of every match of ``pattern`` (which never
+    matches the empty string).  A big alternation costs the ``regex`` module
+    a try at every position; the standard library finds its literal first
+    words much faster.  Every position holding a key is tried, in order, so
+    the matches are exactly the leftmost non-overlapping ones.
+    """
+    end = len(text) if end is None else end
+    found, pos = [], start
+    while (k := keys.search(text, pos, end)) is not None:
+        m = pattern.match(text, k.start(), end)
+        if m:
+            found.append(m)
+        pos = m.end() if m else k.start() + 1
+    return found
 
 
 @dataclass(frozen=True)
@@ -174,7 +214,7 @@ def find_provinces(text: str, start: int = 0, end: int | None = None,
     end = len(text) if end is None else end
     norm = new_style_tones(text)
     out: list[PlaceMention] = []
-    for m in _mention_regex().finditer(norm, start, end):
+    for m in scan_finditer(_mention_regex(), _mention_keys(), norm, start, end):
         prov = province_by_name(m.group(0), era=era) or province_by_name(m.group(0))
         if prov is None:
             continue

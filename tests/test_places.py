@@ -242,3 +242,44 @@ def test_corpus_province_fields(corpus_docs, field):
              for d, g in corpus_docs]
     assert len(pairs) == len(list((CORPUS / "gold").glob("*.json")))
     assert field_f1(pairs) >= FLOORS[field]
+
+
+# -- scanning for first words ----------------------------------------------------
+
+def _spans(matches):
+    return [(m.span(), m.group(0)) for m in matches]
+
+
+def test_unit_patterns_spell_every_unit_word_both_ways():
+    from pipeline.extractors import place
+    assert place._UNIT_WORD == r"(?:huyện|thị\s+xã|thành\s+phố|quận|Huyện|Thị\s+xã|Thành\s+phố|Quận)"
+    assert place._COMMUNE_WORD == r"(?:xã|phường|thị\s+trấn|Xã|Phường|Thị\s+trấn)"
+
+
+@pytest.mark.parametrize("text", [
+    "", "Hà Nội", "HÀ NỘI và Hà Nam", "TP.HCM, TP. Hồ Chí Minh", "Bà Rịa - Vũng Tàu", "xHà Nội",
+    "các huyện Tuần Giáo, Tủa Chùa và thị xã Mường Lay; Thị xã Sơn Tây", "thị trấn Yên Lạc xã An",
+    "Nhà thi đấu Quảng Ninh;Quảng Nam.QUẢNG NGÃI",
+])
+def test_scan_finditer_equals_finditer(text):
+    from pipeline.extractors import place
+    from pipeline.places import _mention_keys, _mention_regex, scan_finditer
+    for pattern, keys in ((_mention_regex(), _mention_keys()), (place._DISTRICT_LIST, place._UNIT_KEYS),
+                          (place._COMMUNE, place._COMMUNE_KEYS)):
+        for start in range(len(text) + 1):
+            assert _spans(scan_finditer(pattern, keys, text, start)) == \
+                _spans(pattern.finditer(text, start)), (text, start)
+
+
+def test_scan_finditer_on_the_corpus():
+    from pipeline.extractors import place
+    from pipeline.normalize import new_style_tones
+    from pipeline.places import _mention_keys, _mention_regex, scan_finditer
+    for raw in iter_articles([CORPUS]):
+        text = new_style_tones(normalize(raw).text)
+        assert _spans(scan_finditer(_mention_regex(), _mention_keys(), text)) == \
+            _spans(_mention_regex().finditer(text))
+        assert _spans(scan_finditer(place._DISTRICT_LIST, place._UNIT_KEYS, text)) == \
+            _spans(place._DISTRICT_LIST.finditer(text))
+        assert _spans(scan_finditer(place._COMMUNE, place._COMMUNE_KEYS, text)) == \
+            _spans(place._COMMUNE.finditer(text))

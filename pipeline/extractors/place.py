@@ -22,8 +22,8 @@ from collections import defaultdict
 import regex as re
 
 from ..model import Doc, Span
-from ..places import (NEW, OLD, Province, find_provinces, province_by_name,
-                      province_of_commune, provinces_of_district)
+from ..places import (NEW, OLD, Province, find_provinces, literal_scan, province_by_name,
+                      province_of_commune, provinces_of_district, scan_finditer)
 from ..registry import register
 
 MERGER_DATE = "2025-07-01"
@@ -37,12 +37,22 @@ W_COMMUNE = 0.5     # "xã X" whose name is unique in the country
 # A province must hold this share of the evidence, else the bloc spans several.
 DOMINANCE = 0.5
 
+
+def _unit_words(words: tuple[str, ...]) -> tuple[str, list[str]]:
+    """The pattern of unit words, lower case or capitalised, and the words they open with."""
+    forms = list(words) + [w.capitalize() for w in words]
+    return "(?:" + "|".join(w.replace(" ", r"\s+") for w in forms) + ")", [w.split()[0] for w in forms]
+
+
 # "huyện X", "thị xã X", "thành phố X", "quận X" and lists "các huyện A, B và C".
-_UNIT_WORD = r"(?:huyện|thị\s+xã|thành\s+phố|quận|Huyện|Thị\s+xã|Thành\s+phố|Quận)"
+_UNIT_WORD, _UNIT_FIRST = _unit_words(("huyện", "thị xã", "thành phố", "quận"))
+_COMMUNE_WORD, _COMMUNE_FIRST = _unit_words(("xã", "phường", "thị trấn"))
 _NAME = r"\p{Lu}[\p{Ll}\p{M}]*(?:\s+\p{Lu}[\p{Ll}\p{M}]*){0,3}"
 _DISTRICT_LIST = re.compile(
     rf"(?<![\p{{L}}]){_UNIT_WORD}\s*:?\s+(?P<list>{_NAME}(?:\s*(?:,|;|và)\s*{_NAME})*)")
-_COMMUNE = re.compile(rf"(?<![\p{{L}}])(?<![Tt]hị\s)(?:xã|phường|thị\s+trấn|Xã|Phường|Thị\s+trấn)\s+(?P<name>{_NAME})")
+_COMMUNE = re.compile(rf"(?<![\p{{L}}])(?<![Tt]hị\s){_COMMUNE_WORD}\s+(?P<name>{_NAME})")
+# Where a unit's name can start: its unit word's first word.
+_UNIT_KEYS, _COMMUNE_KEYS = literal_scan(_UNIT_FIRST), literal_scan(_COMMUNE_FIRST)
 # A province name after these words names a street or landmark, not the province.
 _LANDMARK_BEFORE = re.compile(r"(?i)(?:đường|phố|ngõ|hẻm|quốc lộ|cầu|bến xe|ga)\s+$")
 # Names continuing a marked list share its marker ("3 tỉnh Hà Nam, Nam Định và Ninh Bình").
@@ -103,7 +113,7 @@ def gather_evidence(doc: Doc) -> list[tuple[Province, float, int, int]]:
         ev.append((m.province, W_MARKED if marked else W_BARE, m.start, m.end))
         claimed.append((m.start, m.end))
         prev_end, prev_marked = m.end, marked
-    for m in _DISTRICT_LIST.finditer(text):
+    for m in scan_finditer(_DISTRICT_LIST, _UNIT_KEYS, text):
         pos = m.start("list")
         for name in _LIST_SPLIT.split(m.group("list")):
             start = text.find(name, pos)
@@ -113,7 +123,7 @@ def gather_evidence(doc: Doc) -> list[tuple[Province, float, int, int]]:
             provs = provinces_of_district(name)
             for p in provs:
                 ev.append((p, W_DISTRICT / len(provs), start, pos))
-    for m in _COMMUNE.finditer(text):
+    for m in scan_finditer(_COMMUNE, _COMMUNE_KEYS, text):
         if _blocked(doc, m.start(), m.end()):
             continue
         p = province_of_commune(m.group("name"))
