@@ -48,7 +48,8 @@ def _is_number(text: str) -> bool:
 
 
 def row_cells(table: str, row: Mapping[str, Any], spreadsheet_safe: bool = False) -> list[str]:
-    out = [cell(row.get(k)) for k in TABLE_COLUMNS[table]]
+    # most values are already text: only the others go through cell()
+    out = [v if v.__class__ is str else cell(v) for v in map(row.get, TABLE_COLUMNS[table])]
     return [safe_cell(v) for v in out] if spreadsheet_safe else out
 
 
