@@ -90,14 +90,28 @@ def test_an_award_of_another_conferrer_is_kept_as_written(text, award, conferrer
     assert awards(text) == [(award, conferrer, "Sở Y tế", 1, "conferred", 2023)]
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "awards: a conferrer before the verb is looked for only among 'conferrer' orgs, so an award "
-    "given by another authority ('Ban Thường vụ Tỉnh ủy tặng Bằng khen ...', the SPEC's own "
-    "example of an award kept as written) falls back to Bằng khen của Chủ tịch UBND tỉnh"))
 def test_an_authority_before_the_verb_is_the_conferrer():
     assert awards("Ban Thường vụ Tỉnh ủy tặng Bằng khen cho Ban Dân vận Tỉnh ủy.") == [
         ("Bằng khen của Ban Thường vụ Tỉnh ủy", "Ban Thường vụ Tỉnh ủy", "Ban Dân vận Tỉnh ủy",
          1, "conferred", 2023)]
+
+
+@pytest.mark.parametrize("text, award, conferrer", [
+    # a unit that is no award-giving authority in the gazetteer
+    ("Dịp này, Đảng ủy Khối các cơ quan tỉnh đã trao tặng Cờ thi đua cho Sở Y tế.",
+     "Cờ thi đua của Đảng ủy Khối các cơ quan tỉnh", "Đảng ủy Khối các cơ quan tỉnh"),
+    ("Dịp này, Liên đoàn Lao động tỉnh tặng Giấy khen cho Sở Y tế.", "Giấy khen", "Liên đoàn Lao động tỉnh"),
+    # a known authority before the verb still takes its canonical award
+    ("Dịp này, UBND tỉnh tặng Cờ thi đua cho Sở Y tế.", *UB_FLAG),
+    # a unit that ends a person's position is not the giver
+    ("Dịp này, Phó Trưởng Ban Dân vận Tỉnh ủy tặng Bằng khen cho Sở Y tế.", *UB_MERIT),
+])
+def test_the_unit_right_before_the_giving_verb_is_the_conferrer(text, award, conferrer):
+    assert awards(text) == [(award, conferrer, "Sở Y tế", 1, "conferred", 2023)]
+
+
+def test_the_giver_is_not_a_recipient():
+    assert awards("Liên đoàn Lao động tỉnh tặng Giấy khen.") == []
 
 
 # --- recipients and counts -----------------------------------------------------------------

@@ -3,7 +3,9 @@
 An award phrase ("Cờ thi đua", "bằng khen", "Huân chương Lao động hạng Ba",
 "danh hiệu Tập thể lao động xuất sắc"...) is read with its context:
 
-* conferrer: "của X" after the phrase, else the nearest authority before it
+* conferrer: "của X" after the phrase, else the unit right before the giving
+  verb, of any kind ("Ban Thường vụ Tỉnh ủy tặng Bằng khen" -> "Bằng khen
+  của Ban Thường vụ Tỉnh ủy"), else the nearest authority before it
   ("đề nghị UBND tỉnh trình Chính phủ tặng Cờ thi đua" -> Chính phủ);
   ``gazetteers/awards.csv`` maps (kind, conferrer) to the canonical award;
 * recipients: the orgs after "cho", else the orgs the clause puts before the
@@ -27,7 +29,7 @@ import regex as re
 from ..gazetteers import load_csv
 from ..model import Doc
 from ..normalize import fold, tidy
-from ..orgs import OrgMention
+from ..orgs import OrgMention, tolerant
 from ..registry import register
 
 
@@ -63,6 +65,30 @@ def _cues() -> dict[str, re.Pattern]:
         by_kind.setdefault(row["kind"], []).append(row["pattern"])
     return {k: re.compile(r"(?<![\p{L}])(?:" + "|".join(v) + r")(?![\p{L}])", re.IGNORECASE)
             for k, v in by_kind.items()}
+
+
+@lru_cache(maxsize=None)
+def _giver_gap() -> re.Pattern:
+    """The words between a conferrer and its award: "X tặng Bằng khen", "X đã trao tặng Cờ"
+    (``award_cues.csv``, kind ``confer``)."""
+    verbs = [row["pattern"] for row in load_csv("award_cues.csv") if row["kind"] == "confer"]
+    return re.compile(r"\s+(?:" + "|".join(verbs) + r")\s+", re.IGNORECASE)
+
+
+@lru_cache(maxsize=None)
+def _title_before() -> re.Pattern:
+    """Matches (empty) at an org that ends a person's position ("Giám đốc |Sở Nội vụ",
+    "Trưởng |Ban Dân vận"): positions and memberships of ``titles.csv``, as capitalised."""
+    alts = set()
+    for row in load_csv("titles.csv"):
+        if row["kind"] not in ("title", "membership"):
+            continue
+        phrase = row["phrase"]
+        if row["org_from"] and row["org_from"] in phrase:
+            phrase = phrase[:phrase.index(row["org_from"])].strip()
+        if phrase:
+            alts.add(tolerant(re.escape(phrase).replace("\\ ", " ")))
+    return re.compile(r"(?<=(?<![\p{L}\p{M}])(?:" + "|".join(sorted(alts, key=len, reverse=True)) + r")\s+)")
 
 
 # "X, đơn vị được Chính phủ tặng Cờ thi đua năm 2021, tiếp tục ...": an
@@ -142,6 +168,11 @@ class Awards:
                                and _OF.fullmatch(text, b, o.start)), None)
             phrase_end = b
             other = None if after_auth else _OF_OTHER.match(text, b, c_end)
+            # "Ban Thường vụ Tỉnh ủy tặng Bằng khen": the unit giving it, any kind,
+            # unless it ends a person's position ("Giám đốc Sở X tặng ...")
+            giver = None if after_auth or other else next(
+                (o for o in orgs if o.end <= a and o.start >= c_start and _giver_gap().fullmatch(text, o.end, a)
+                 and not _title_before().match(text, o.start)), None)
             if after_auth:
                 by_clause = by_sentence = after_auth.org
                 phrase_end = after_auth.end
@@ -149,13 +180,18 @@ class Awards:
                 # "Cờ thi đua của Bộ Công an": another authority, kept as written
                 by_clause = by_sentence = tidy(other.group("by"))
                 phrase_end = other.end()
+            elif giver:
+                by_clause = by_sentence = giver.org
             else:
                 before_auth = [o for o in authorities if o.end <= a]
                 clause_auth = [o for o in before_auth if o.start >= c_start]
                 by_clause = clause_auth[-1].org if clause_auth else ""
                 by_sentence = before_auth[-1].org if before_auth else ""
-            award, conferrer = self._canonical(kind, by_clause or by_sentence, by_clause, mapping,
-                                               tidy(text[a:phrase_end]))
+            written = tidy(text[a:phrase_end])
+            if giver:
+                # named as the same award written "của X" would be
+                written = f"{written} của {giver.org}"
+            award, conferrer = self._canonical(kind, by_clause or by_sentence, by_clause, mapping, written)
             if award is None:
                 prev_end = b
                 continue
@@ -204,7 +240,7 @@ class Awards:
                         rows = [("", _count_value(cm.group("n")), cm.start(), cm.end())]
             if not rows:
                 lo = max(c_start, prev_end)
-                subj = [o for o in recipients_pool if lo <= o.start and o.end <= a]
+                subj = [o for o in recipients_pool if lo <= o.start and o.end <= a and o is not giver]
                 if subj:
                     rows = [(o.org, 1, o.start, o.end) for o in subj]
                 else:
