@@ -189,11 +189,17 @@ def find_temporals(text: str, start: int = 0, end: int | None = None) -> list[Te
     if not _MAYBE.search(text, start, end):
         return []
     if start or end != len(text):                      # work on the slice, then shift
-        found = find_temporals(text[start:end])
+        found = _find_all(text[start:end])
         for t in found:
             t.start += start
             t.end += start
         return found
+    return _find_all(text)
+
+
+def _find_all(text: str) -> list[Temporal]:
+    """:func:`find_temporals` of the whole of ``text``, which holds a digit or a relative word."""
+    start, end = 0, len(text)
     p = _patterns()
     day_month = bool(_NEEDS_DAY_MONTH.search(text))
     four_digits = bool(_NEEDS_FOUR_DIGITS.search(text))

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 import regex as re
@@ -87,7 +87,7 @@ _CLAUSE_END = re.compile(r"[;:.!?]")
 
 def find_triggers(text: str) -> list[Trigger]:
     """Act phrases of ``text`` (already folded) in order, each with the year it concerns."""
-    return [replace(t) for t in _triggers(text)]
+    return [Trigger(t.type, t.start, t.end, t.year_role, t.body, t.year) for t in _triggers(text)]
 
 
 @lru_cache(maxsize=256)
