@@ -90,9 +90,11 @@ def _quick_words() -> tuple[str, ...] | None:
 def bloc_mentions(folded: str) -> list[tuple[int, int]]:
     """Spans of mentions of one bloc in folded text; plural/generic ones are skipped."""
     v = vocabulary()
+    blocs = [(m.start(), m.end()) for m in v.bloc.finditer(folded)]
+    if not blocs:
+        return blocs
     generic = [(m.start(), m.end()) for m in v.generic.finditer(folded)]
-    return [(m.start(), m.end()) for m in v.bloc.finditer(folded)
-            if not any(a <= m.start() < b for a, b in generic)]
+    return [(a, b) for a, b in blocs if not any(ga <= a < gb for ga, gb in generic)]
 
 
 # Where a clause begins: punctuation, or a spaced dash after an outlet code.
@@ -115,7 +117,7 @@ def is_subject(folded: str, start: int) -> bool:
 
 
 def role_mentions(folded: str) -> int:
-    return sum(1 for _ in vocabulary().role.finditer(folded))
+    return len(vocabulary().role.findall(folded))
 
 
 def lead_sentences(doc: Doc, n: int) -> list[Span]:
