@@ -21,6 +21,7 @@ import regex as re
 
 from .gazetteers import load_csv
 from .normalize import fold, new_style_tones
+from .wordscan import scan_finditer
 
 OLD, NEW = "old", "new"
 
@@ -167,26 +168,6 @@ def _mention_keys() -> stdre.Pattern:
 def literal_scan(words) -> stdre.Pattern:
     """A standard ``re`` pattern finding any of ``words`` as written (case-sensitive)."""
     return stdre.compile("|".join(stdre.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w))))
-
-
-def scan_finditer(pattern: re.Pattern, keys: stdre.Pattern, text: str, start: int = 0,
-                  end: int | None = None) -> list[re.Match]:
-    """``list(pattern.finditer(text, start, end))``, trying ``pattern`` only where ``keys`` occurs.
-
-    ``keys`` must occur at the start of every match of ``pattern`` (which never
-    matches the empty string).  A big alternation costs the ``regex`` module
-    a try at every position; the standard library finds its literal first
-    words much faster.  Every position holding a key is tried, in order, so
-    the matches are exactly the leftmost non-overlapping ones.
-    """
-    end = len(text) if end is None else end
-    found, pos = [], start
-    while (k := keys.search(text, pos, end)) is not None:
-        m = pattern.match(text, k.start(), end)
-        if m:
-            found.append(m)
-        pos = m.end() if m else k.start() + 1
-    return found
 
 
 @dataclass(frozen=True)

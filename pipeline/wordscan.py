@@ -105,6 +105,31 @@ def leading_words(pattern: str) -> set[str] | None:
     return None
 
 
+def scan_finditer(pattern: re.Pattern, keys: stdre.Pattern, text: str, start: int = 0,
+                  end: int | None = None, haystack: str | None = None) -> Iterator[re.Match]:
+    """``pattern.finditer(text, start, end)``, trying ``pattern`` only where ``keys`` occurs.
+
+    ``keys`` must occur at the start of every match of ``pattern`` (which
+    never matches the empty string).  It is searched in ``haystack`` when
+    given: a copy of ``text[start:end]`` aligned character by character (a
+    lower-cased one, say).  Every position holding a key is tried, in order,
+    overlapping ones too, so the matches are exactly the leftmost
+    non-overlapping ones ``finditer`` gives.
+    """
+    end = len(text) if end is None else end
+    if haystack is None:
+        hay, shift, pos, stop = text, 0, start, end
+    else:
+        hay, shift, pos, stop = haystack, start, 0, end - start
+    while (k := keys.search(hay, pos, stop)) is not None:
+        m = pattern.match(text, k.start() + shift, end)
+        if m:
+            yield m
+            pos = m.end() - shift
+        else:
+            pos = k.start() + 1
+
+
 @lru_cache(maxsize=1)
 def odd_case_folding() -> stdre.Pattern:
     """Characters whose lower case is not their case fold ("ſ", "ς", Cherokee...).
@@ -145,12 +170,4 @@ class FirstWordScan:
         if self.scan is None or len(low) != end - start or odd_case_folding().search(low):
             yield from self.pattern.finditer(text, start, end)
             return
-        last = start
-        for c in self.scan.finditer(low):
-            pos = start + c.start()
-            if pos < last:
-                continue
-            m = self.pattern.match(text, pos, end)
-            if m:
-                yield m
-                last = m.end()
+        yield from scan_finditer(self.pattern, self.scan, text, start, end, haystack=low)

@@ -263,7 +263,8 @@ def test_unit_patterns_spell_every_unit_word_both_ways():
 ])
 def test_scan_finditer_equals_finditer(text):
     from pipeline.extractors import place
-    from pipeline.places import _mention_keys, _mention_regex, scan_finditer
+    from pipeline.places import _mention_keys, _mention_regex
+    from pipeline.wordscan import scan_finditer
     for pattern, keys in ((_mention_regex(), _mention_keys()), (place._DISTRICT_LIST, place._UNIT_KEYS),
                           (place._COMMUNE, place._COMMUNE_KEYS)):
         for start in range(len(text) + 1):
@@ -274,7 +275,8 @@ def test_scan_finditer_equals_finditer(text):
 def test_scan_finditer_on_the_corpus():
     from pipeline.extractors import place
     from pipeline.normalize import new_style_tones
-    from pipeline.places import _mention_keys, _mention_regex, scan_finditer
+    from pipeline.places import _mention_keys, _mention_regex
+    from pipeline.wordscan import scan_finditer
     for raw in iter_articles([CORPUS]):
         text = new_style_tones(normalize(raw).text)
         assert _spans(scan_finditer(_mention_regex(), _mention_keys(), text)) == \

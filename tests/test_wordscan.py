@@ -86,3 +86,12 @@ def test_case_folding_the_pattern_does_is_kept():
 def test_distributed_lists_survive_the_cheap_check():
     got = [o.org for o in orgs.find_orgs("Lãnh đạo các huyện Mai Sơn, Yên Châu và Mộc Châu dự.")]
     assert got == ["huyện Mai Sơn", "huyện Yên Châu", "huyện Mộc Châu"]
+
+
+def test_a_match_starting_inside_a_failed_first_word_is_found():
+    """Keys are tried at every position, overlapping ones too: "an tỉnh" starts inside "ban"."""
+    rx = re.compile(r"ban x|an tỉnh", re.IGNORECASE)
+    scan = FirstWordScan(rx, {"ban", "an"})
+    text = "Ban tỉnh và BAN X"
+    assert [m.span() for m in scan.finditer(text)] == [m.span() for m in rx.finditer(text)] == \
+        [(1, 8), (12, 17)]
