@@ -111,13 +111,27 @@ class Doc:
         return row
 
     def is_excluded(self, start: int, end: int | None = None) -> bool:
+        if not self.excluded:                 # most articles: nothing to look at
+            return False
         end = start if end is None else end
         return any(s.start <= start < s.end or s.start < end <= s.end for s in self.excluded)
 
     def body_sentences(self) -> list[Span]:
-        """Sentences of the body outside boilerplate: where records come from."""
-        return [s for s in self.sentences
-                if s.start >= self.body_start and not self.is_excluded(s.start, s.end)]
+        """Sentences of the body outside boilerplate: where records come from.
+
+        Every extractor asks; the answer is kept until the sentences, the
+        body start or the boilerplate change (a new list is a change).
+        """
+        # the lists themselves are held (and compared with ``is``), so an id
+        # cannot be reused by a new list
+        key = (self.sentences, len(self.sentences), self.body_start,
+               self.excluded, len(self.excluded))
+        cached = self.ctx.get("_body_sentences")
+        if cached is None or any(a is not b and a != b for a, b in zip(cached[0], key)):
+            body = [s for s in self.sentences
+                    if s.start >= self.body_start and not self.is_excluded(s.start, s.end)]
+            cached = self.ctx["_body_sentences"] = (key, body)
+        return list(cached[1])
 
     def sentence_text(self, span: Span) -> str:
         return self.text[span.start:span.end]
