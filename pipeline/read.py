@@ -22,7 +22,7 @@ JSONL_SUFFIXES = {".jsonl", ".jsonl.gz"}
 # Legacy encodings tried, in order, when a .txt is not valid UTF-8.
 LEGACY_ENCODINGS = ("cp1258", "cp1252", "latin-1")
 # Bytes that text never has many of (all C0 controls but tab, LF, FF, CR).
-_CONTROL_BYTES = [bytes([b]) for b in range(32) if b not in (9, 10, 12, 13)] + [b"\x7f"]
+_CONTROL_BYTES = bytes([b for b in range(32) if b not in (9, 10, 12, 13)] + [0x7f])
 
 
 def input_kind(path: Path) -> str | None:
@@ -77,7 +77,8 @@ def decode_bytes(data: bytes) -> tuple[str, list[str]]:
     sample = data[:65536]
     if b"\x00" in sample:
         raise ValueError("binary data (NUL bytes), not text")
-    if sample and sum(map(sample.count, _CONTROL_BYTES)) > 0.05 * len(sample):
+    # deleting them in one pass counts them (one count() per byte value was 30 passes)
+    if sample and len(sample) - len(sample.translate(None, _CONTROL_BYTES)) > 0.05 * len(sample):
         raise ValueError("binary data (control bytes), not text")
     try:
         return data.decode("utf-8-sig"), []

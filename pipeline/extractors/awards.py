@@ -44,6 +44,13 @@ def _award_table():
     return kinds, mapping
 
 
+@lru_cache(maxsize=8)
+def _any_of(patterns: tuple[str, ...]) -> re.Pattern:
+    """One pattern for "some award kind is named here": a sentence without one is skipped
+    with one scan instead of one per kind."""
+    return re.compile("|".join(f"(?:{p})" for p in patterns) or r"(?!)", re.IGNORECASE)
+
+
 @lru_cache(maxsize=None)
 def _number_words() -> dict[str, int]:
     return {r["word"]: int(r["value"]) for r in load_csv("numbers.csv")}
@@ -143,6 +150,8 @@ class Awards:
 
     def _sentence(self, doc, s_start, s_end, orgs, kinds, mapping, count_re, seen):
         text = doc.text
+        if not _any_of(tuple(rx.pattern for rx in kinds.values())).search(text, s_start, s_end):
+            return
         phrases = []
         for kind, rx in kinds.items():
             for m in rx.finditer(text, s_start, s_end):
