@@ -16,6 +16,7 @@ awards, people).  Three layers, all driven by data in ``gazetteers/``:
 from __future__ import annotations
 
 import re as stdre
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -261,6 +262,64 @@ def _is_province(name: str) -> bool:
     return True if lookup is None else lookup(name) is not None
 
 
+_TINH_UY = re.compile(r"\bT[iỉ]nh ủy\b")
+
+
+@lru_cache(maxsize=None)
+def _district_name() -> re.Pattern:
+    _, _, district = _words()
+    return re.compile(r"(?i:(?:UBND|Ủy ban nhân dân)\s+)?(" + "|".join(map(re.escape, district))
+                      + r")\s+(.+)$", flags=re.IGNORECASE)
+
+
+def _skeleton_table() -> dict[int, int | None]:
+    """Letters to their base letter (diacritics dropped, đ -> d), combining marks removed."""
+    table: dict[int, int | None] = {c: None for c in range(0x300, 0x370)}
+    for c in range(0xC0, 0x2000):
+        base = unicodedata.normalize("NFD", chr(c))[0]
+        if base != chr(c) and base.isascii():
+            table[c] = ord(base)
+    table[ord("đ")], table[ord("Đ")] = ord("d"), ord("D")
+    return table
+
+
+_SKELETON = _skeleton_table()
+
+
+def skeleton(s: str) -> str:
+    """Case-folded, without diacritics: every spelling a tolerant, case-insensitive
+    pattern accepts for a word (ủy/uỷ, tỉnh/tinh) has the same skeleton."""
+    return s.casefold().translate(_SKELETON)
+
+
+@lru_cache(maxsize=None)
+def _entry_prefixes() -> tuple[tuple[str, tuple[int, ...]], ...] | None:
+    """(skeleton of a first word, indexes of the known entries that start with it),
+    or None when some entry's first word cannot be read."""
+    index: dict[str, list[int]] = {}
+    for i, row in enumerate(load_csv("agencies.csv")):
+        lead = leading_words(row["pattern"] or _literal(row["canonical"]))
+        if lead is None:
+            return None
+        for w in lead:
+            index.setdefault(skeleton(w), []).append(i)
+    return tuple((k, tuple(v)) for k, v in index.items())
+
+
+def _entries_for(name: str) -> list[_Known] | tuple[_Known, ...]:
+    """The known entries that may match ``name`` whole, in gazetteer order.
+
+    An entry can only match a name that starts with one of its first words
+    (in some spelling, in any case): the rest are not tried.
+    """
+    entries, prefixes = _known_entries(), _entry_prefixes()
+    if prefixes is None:
+        return entries
+    head = skeleton(name[:24])
+    hits = sorted({i for key, idx in prefixes if head.startswith(key) for i in idx})
+    return [entries[i] for i in hits]
+
+
 @lru_cache(maxsize=8192)
 def canonical_org(name: str, province: str | None = None, multi_province: bool = False) -> str:
     """Canonical form of an org name as written.
@@ -270,8 +329,8 @@ def canonical_org(name: str, province: str | None = None, multi_province: bool =
     unless the bloc spans several provinces.
     """
     s = tidy(name)
-    s = re.sub(r"\bT[iỉ]nh ủy\b", "Tỉnh ủy", s)
-    for k in _known_entries():
+    s = _TINH_UY.sub("Tỉnh ủy", s)
+    for k in _entries_for(s):
         m = k.regex.fullmatch(s)
         if m:
             if not k.canonical:
@@ -280,9 +339,7 @@ def canonical_org(name: str, province: str | None = None, multi_province: bool =
             if "{NAME}" in canon:
                 canon = canon.replace("{NAME}", tidy(m.group("name")) if m.groupdict().get("name") else "")
             return canon
-    _, _, district = _words()
-    m = re.match(r"(?i:(?:UBND|Ủy ban nhân dân)\s+)?(" + "|".join(map(re.escape, district)) + r")\s+(.+)$", s,
-                 flags=re.IGNORECASE)
+    m = _district_name().match(s)
     if m and m.group(2)[:1].isupper():
         return f"{m.group(1).lower()} {m.group(2)}"
     if not multi_province:
@@ -290,7 +347,7 @@ def canonical_org(name: str, province: str | None = None, multi_province: bool =
         if pm and _is_province(pm.group(1)):
             s = s[:pm.start()] + " tỉnh"
             # the shortened name may now be a known one
-            for k in _known_entries():
+            for k in _entries_for(s):
                 if k.canonical and "{NAME}" not in k.canonical and k.regex.fullmatch(s):
                     return k.canonical
     if s and s[0].islower():

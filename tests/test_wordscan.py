@@ -95,3 +95,34 @@ def test_a_match_starting_inside_a_failed_first_word_is_found():
     text = "Ban tỉnh và BAN X"
     assert [m.span() for m in scan.finditer(text)] == [m.span() for m in rx.finditer(text)] == \
         [(1, 8), (12, 17)]
+
+
+def _full_matches(name):
+    return [k.canonical for k in orgs._known_entries() if k.regex.fullmatch(name)]
+
+
+def _indexed_matches(name):
+    return [k.canonical for k in orgs._entries_for(name) if k.regex.fullmatch(name)]
+
+
+def test_known_entries_by_first_word_equal_all_entries_on_the_corpus():
+    """canonical_org tries only the entries whose first word starts the name; on every
+    org the corpus names (as written, upper-cased, with old-style tones) the entries
+    that match are the same as trying all of them."""
+    assert orgs._entry_prefixes() is not None
+    n = 0
+    for text, a, b in _corpus_sentences():
+        for o in orgs.find_orgs(text, a, b):
+            for name in (text[o.start:o.end], text[o.start:o.end].upper(),
+                         text[o.start:o.end].replace("ủy", "uỷ").replace("ỉnh", "inh")):
+                assert _indexed_matches(name) == _full_matches(name), name
+                n += 1
+    assert n > 1000
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES + ["Tỉnh đoàn", "Toà án nhân dân", "Viện KSND", "Uỷ ban",
+                                           "ſở Tư pháp", "ĐẢNG ỦY KHỐI", "tỉnh", " "]), min_size=1,
+                max_size=4).map(" ".join))
+def test_known_entries_by_first_word_equal_all_entries_on_any_name(name):
+    assert _indexed_matches(name) == _full_matches(name)
