@@ -9,7 +9,8 @@ the largest single process of the run (main or worker), sampled from /proc.
 Measured in one run: (a) relevant, seed-like articles; (b) a realistic mix,
 10 % relevant; (c) 2 workers against 1; and the baseline, underthesea's
 ``ner`` applied sentence by sentence to the same relevant articles; plus
-peak RSS for 1 000 against 100 000 articles (memory must stay flat).
+peak RSS for 1 000 against 100 000 articles (memory must stay flat); and,
+to trace a change, the milliseconds a relevant article spends in each stage.
 
     python benchmarks/run.py            # full run, a few minutes
     python benchmarks/run.py --quick    # smaller sizes, for a smoke test
@@ -125,6 +126,43 @@ def ner_baseline(n_articles: int, repeats: int) -> tuple[float, str]:
     return statistics.median(rates), what
 
 
+def stage_times(n_articles: int, repeats: int) -> dict[str, float]:
+    """Milliseconds per relevant article in each stage, in this process (median of runs).
+
+    Not a target: it says where the time of case (a) goes, so a change that
+    moves the rate can be traced to its stage.
+    """
+    from pipeline.model import RawArticle
+    from pipeline.run import Pipeline
+
+    raws = [RawArticle(source="bench", article_id=str(i), text=rec["title"] + "\n" + rec["text"],
+                       fmt="txt") for i, rec in enumerate(generate(n_articles, 1.0, seed=11))]
+    pipeline = Pipeline().warm_up()
+    spent: dict[str, float] = {}
+
+    def timed(name, comp):
+        def run(doc):
+            t0 = time.perf_counter()
+            try:
+                return comp(doc)
+            finally:
+                spent[name] = spent.get(name, 0.0) + time.perf_counter() - t0
+        return run
+
+    pipeline.components = [timed(n, c) for n, c in zip(pipeline.names, pipeline.components)]
+    pipeline.rejected_chain = [(n, timed(n, c)) for n, c in pipeline.rejected_chain]
+    runs = []
+    for _ in range(repeats):
+        spent.clear()
+        t0 = time.perf_counter()
+        for raw in raws:
+            pipeline(raw)
+        total = time.perf_counter() - t0
+        runs.append({**spent, "(normalize, segment, finalize)": total - sum(spent.values()),
+                     "total": total})
+    return {k: statistics.median(r[k] for r in runs) * 1000 / len(raws) for k in runs[0]}
+
+
 def verdict(ok: bool) -> str:
     return "PASS" if ok else "MISS"
 
@@ -133,14 +171,17 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--quick", action="store_true", help="small sizes (smoke test)")
     ap.add_argument("--repeats", type=int, default=3)
-    ap.add_argument("--relevant", type=int, default=600, help="articles in case (a)")
+    ap.add_argument("--relevant", type=int, default=2000, help="articles in cases (a) and (c)")
     ap.add_argument("--mixed", type=int, default=6000, help="articles in case (b)")
     ap.add_argument("--large", type=int, default=100_000, help="articles of the memory run")
     ap.add_argument("--ner-articles", type=int, default=20)
+    ap.add_argument("--stage-articles", type=int, default=300,
+                    help="relevant articles of the per-stage breakdown")
     ap.add_argument("--json", help="also write the results here")
     a = ap.parse_args()
     if a.quick:
         a.relevant, a.mixed, a.large, a.ner_articles, a.repeats = 200, 2000, 10_000, 5, 1
+        a.stage_articles = 50
     res: dict = {"python": platform.python_version(), "cpus": os.cpu_count(), "args": vars(a)}
 
     with tempfile.TemporaryDirectory(prefix="thidua-bench-") as tmpd:
@@ -168,6 +209,15 @@ def main() -> int:
         res["ner"] = {"rate": ner_rate, "what": ner_what, "ratio": ner_ratio}
         print(f"baseline: {ner_what}, sentence by sentence, {a.ner_articles} relevant articles: "
               f"{ner_rate:.2f} art/s -> thidua is {ner_ratio:.0f}x faster", flush=True)
+
+        stages = stage_times(a.stage_articles, a.repeats)
+        res["stages_ms"] = stages
+        print(f"where the time of a relevant article goes (in process, {a.stage_articles} "
+              f"articles, ms/article):", flush=True)
+        for name, ms in sorted(stages.items(), key=lambda kv: -kv[1]):
+            if name != "total":
+                print(f"  {name:32s} {ms:6.3f}", flush=True)
+        print(f"  {'total':32s} {stages['total']:6.3f}", flush=True)
 
         small_in = write_jsonl(tmp / "small.jsonl", 1000, 0.1, seed=9)
         large_in = write_jsonl(tmp / "large.jsonl", a.large, 0.1, seed=9)
