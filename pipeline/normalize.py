@@ -28,6 +28,7 @@ _OLD_TONE_RE_I = re.compile(r"(?<![qQ])(" + "|".join(_OLD_TONE) + r")(?!\p{L})",
 _DASH_RE = re.compile(r"\s*[\u2010-\u2015\u2212\-]+\s*")
 _SPACE_RE = re.compile(r"\s+")
 _DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
+_ANY_DASH = stdre.compile("[" + stdre.escape(_DASHES) + "]")
 # Any old-style pair at all?  One character-class scan by the standard library,
 # far cheaper than the rewriting pattern, which then runs only when needed.
 _MAYBE_OLD_TONE = stdre.compile(
@@ -89,7 +90,7 @@ def _fold(s: str | None) -> str:
     s = unicodedata.normalize("NFC", str(s)).lower()
     if _MAYBE_OLD_TONE.search(s):
         s = _OLD_TONE_RE_I.sub(lambda m: _OLD_TONE[m.group(1).lower()], s)
-    if any(d in s for d in _DASHES):  # the dash pattern is slow to scan: only when needed
+    if _ANY_DASH.search(s):  # the dash pattern is slow to scan: only when needed
         s = _DASH_RE.sub(" - ", s)
     s = " ".join(s.split())  # = collapsing white space, several times faster than a regex
     return s.strip(".")
