@@ -105,11 +105,15 @@ def province_by_name(text: str | None, era: str | None = None) -> Province | Non
 
 
 def province_by_code(code: str, era: str = OLD) -> Province | None:
-    code = str(code).zfill(2)
+    return _by_code(era).get(str(code).zfill(2))
+
+
+@lru_cache(maxsize=None)
+def _by_code(era: str) -> dict[str, Province]:
+    out: dict[str, Province] = {}
     for p in old_provinces() if era == OLD else new_provinces():
-        if p.code == code:
-            return p
-    return None
+        out.setdefault(p.code, p)          # the first, as the scan it replaces
+    return out
 
 
 def province_2025(name_or_province: str | Province | None) -> Province | None:
@@ -251,8 +255,13 @@ def split_unit_type(name: str, types: tuple[str, ...] = DISTRICT_TYPES) -> tuple
 
 def provinces_of_district(name: str) -> list[Province]:
     """Every old province with a district-level unit of this (bare or typed) name."""
+    return list(_provinces_of_district(name))
+
+
+@lru_cache(maxsize=4096)
+def _provinces_of_district(name: str) -> tuple[Province, ...]:
     _, bare = split_unit_type(name)
-    return [p for c in _district_index().get(fold(bare), ()) if (p := province_by_code(c))]
+    return tuple(p for c in _district_index().get(fold(bare), ()) if (p := province_by_code(c)))
 
 
 def province_of_district(name: str) -> Province | None:

@@ -153,14 +153,16 @@ class FirstWordScan:
     """
 
     def __init__(self, pattern: re.Pattern, first_words: Iterable[str] | None,
-                 variants: Callable[[str], str] = stdre.escape):
+                 variants: Callable[[str], str] = stdre.escape, extra_keys: str = ""):
         self.pattern = pattern
         self.scan = None
         if first_words is not None:
             alts = sorted({variants(w) for w in first_words}, key=len, reverse=True)
             # no word boundary: the standard library's idea of a letter is not
-            # the pattern's (\w takes "¼"), and the pattern checks its own
-            self.scan = stdre.compile("|".join(alts))
+            # the pattern's (\w takes "¼"), and the pattern checks its own;
+            # ``extra_keys``: a standard ``re`` alternative for starts that are
+            # not words (``\d`` where a count may open a match)
+            self.scan = stdre.compile("|".join(alts + ([extra_keys] if extra_keys else [])))
 
     def finditer(self, text: str, start: int = 0, end: int | None = None,
                  lower: str | None = None) -> Iterator[re.Match]:

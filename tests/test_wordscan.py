@@ -126,3 +126,25 @@ def test_known_entries_by_first_word_equal_all_entries_on_the_corpus():
                 max_size=4).map(" ".join))
 def test_known_entries_by_first_word_equal_all_entries_on_any_name(name):
     assert _indexed_matches(name) == _full_matches(name)
+
+
+def test_member_count_scan_equals_the_pattern_on_every_corpus_sentence():
+    from pipeline.extractors import bloc
+
+    scan = bloc._count_scan()
+    n = 0
+    for text, a, b in _corpus_sentences():
+        want = [m.span() for m in scan.pattern.finditer(text, a, b)]
+        assert [m.span() for m in scan.finditer(text, a, b)] == want, text[a:b]
+        n += len(want)
+    assert n > 20
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["gồm", "9", "17/20", "Mười", "hai", "ba", "đơn vị", "thành viên",
+                                 "cơ quan", "sở", "ngành", " ", ", ", "x"]), max_size=12).map(" ".join))
+def test_member_count_scan_equals_the_pattern_on_any_text(text):
+    from pipeline.extractors import bloc
+
+    scan = bloc._count_scan()
+    assert [m.span() for m in scan.finditer(text)] == [m.span() for m in scan.pattern.finditer(text)]

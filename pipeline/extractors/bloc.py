@@ -8,6 +8,7 @@ clause ("Ban Tổ chức Tỉnh ủy tham mưu ...; UBKT Tỉnh ủy kiểm tra 
 """
 from __future__ import annotations
 
+import re as stdre
 from functools import lru_cache
 
 import regex as re
@@ -17,15 +18,19 @@ from ..model import Doc
 from ..normalize import tidy
 from ..orgs import NAME, OrgMention
 from ..registry import register
+from ..wordscan import FirstWordScan
 
 NON_MEMBER_KINDS = {"body", "conferrer"}
 _BLOC_HEAD = re.compile(r"(?<![\p{L}])(?:Khối|Cụm|khối|cụm)\s+(?:giao\s+ước\s+)?thi\s+đua\b")
 
 
-def _number_words_alt() -> str:
+def _count_words() -> list[str]:
     # "năm" (five / year) and "một" (one) are left out: too ambiguous for a count
-    words = [r["word"] for r in load_csv("numbers.csv") if r["word"] not in ("năm", "một")]
-    return "|".join(sorted(words, key=len, reverse=True))
+    return [r["word"] for r in load_csv("numbers.csv") if r["word"] not in ("năm", "một")]
+
+
+def _number_words_alt() -> str:
+    return "|".join(sorted(_count_words(), key=len, reverse=True))
 
 
 def _count_value(raw: str) -> int | None:
@@ -89,12 +94,20 @@ def find_bloc_name(doc: Doc) -> str | None:
     return None
 
 
+@lru_cache(maxsize=None)
+def _count_scan() -> FirstWordScan:
+    """The count pattern tried only where a digit or a number word starts (a count
+    opens every match, "17/20" included)."""
+    return FirstWordScan(_phrases()["count"], _count_words(),
+                         variants=lambda w: stdre.escape(w.lower()), extra_keys=r"\d")
+
+
 def find_member_count(doc: Doc) -> tuple[int, int, int] | None:
     """(count, start, end) of the number the article gives for its member units."""
-    count_re = _phrases()["count"]
+    scan = _count_scan()
     best = None
     for s in doc.body_sentences():
-        for m in count_re.finditer(doc.text, s.start, s.end):
+        for m in scan.finditer(doc.text, s.start, s.end):
             before = doc.text[max(s.start, m.start() - 25):m.start()].lower()
             after = doc.text[m.end():min(s.end, m.end() + 40)].lower()
             if _GIVEN_TO.search(before) or _ACHIEVED.match(after):
