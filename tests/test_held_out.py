@@ -61,9 +61,13 @@ ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
 BLIND_SETS = sorted(p for p in CORPUS.glob("heldout*") if p.is_dir())
 
-# Floors from the first blind measurement (corpus/heldout/README.md), less a margin.
-RECORDS_FLOOR = 0.85
-FIELDS_FLOOR = 0.90
+# Floors from each set's first blind measurement (its README), less a margin:
+# (records F1, article fields F1).  A set not listed gets the first set's.
+FLOORS = {
+    "heldout": (0.85, 0.90),       # first measured 0.878 / 0.935
+    "heldout2": (0.85, 0.90),      # first measured 0.922 / 0.962
+    "heldout3": (0.80, 0.95),      # first measured 0.831 / 0.990
+}
 
 
 def _golds_for(ids: set[str]) -> dict[str, dict]:
@@ -93,7 +97,8 @@ def test_blind_set_scores_above_its_floor(folder, tmp_path):
     report = scoring.score_dirs(gold_dir, out)
     records = report.groups["records (overall)"].f1
     fields = report.groups["articles (all fields)"].f1
-    assert records >= RECORDS_FLOOR and fields >= FIELDS_FLOOR, (
+    records_floor, fields_floor = FLOORS.get(folder.name, FLOORS["heldout"])
+    assert records >= records_floor and fields >= fields_floor, (
         f"{folder.name}: records F1 {records:.3f}, fields F1 {fields:.3f}\n"
         + scoring.format_misses(report))
 
