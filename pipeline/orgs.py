@@ -23,7 +23,7 @@ from functools import lru_cache
 import regex as re
 
 from .gazetteers import load_csv
-from .normalize import fold, tidy
+from .normalize import fold, new_style_tones, tidy
 from .wordscan import FirstWordScan, leading_words, odd_case_folding
 
 # A capitalised proper name of one to five syllables, possibly "A - B".
@@ -190,7 +190,10 @@ def _dictionary() -> frozenset[str]:
         data = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         return frozenset()
-    return frozenset(w.strip().lower() for w in data.splitlines() if " " in w.strip())
+    # Viet74K writes old-style tone placement ("văn hoá", "thuỷ lợi"); the press
+    # mostly writes the new style ("văn hóa"): keep both spellings
+    words = {w.strip().lower() for w in data.splitlines() if " " in w.strip()}
+    return frozenset(words | {new_style_tones(w) for w in words})
 
 
 _SYLLABLES = re.compile(r"\s+([\p{Ll}][\p{L}\p{M}]*)")

@@ -282,3 +282,13 @@ def test_orgs_component_skips_irrelevant_articles():
     doc.fields["relevant"] = False
     from pipeline.registry import create
     assert "orgs" not in create("orgs")(doc).ctx
+
+
+@pytest.mark.parametrize("sentence, org", [
+    # the dictionary writes "văn hoá", "thuỷ lợi": new-style spellings continue a name too
+    ("Trung tâm Văn hóa - Điện ảnh tỉnh Bắc Kạn tổ chức liên hoan.", "Trung tâm Văn hóa - Điện ảnh tỉnh"),
+    ("Công ty TNHH MTV Thủy lợi Bắc Sông Mã hoàn thành kế hoạch.", "Công ty TNHH MTV Thủy lợi Bắc Sông Mã"),
+    ("Công ty TNHH MTV Thuỷ lợi Bắc Sông Mã hoàn thành kế hoạch.", "Công ty TNHH MTV Thủy lợi Bắc Sông Mã"),
+])
+def test_a_dictionary_word_continues_a_name_in_either_tone_style(sentence, org):
+    assert [o.org for o in find_orgs(sentence)] == [org]
