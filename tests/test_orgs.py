@@ -292,3 +292,13 @@ def test_orgs_component_skips_irrelevant_articles():
 ])
 def test_a_dictionary_word_continues_a_name_in_either_tone_style(sentence, org):
     assert [o.org for o in find_orgs(sentence)] == [org]
+
+
+@pytest.mark.parametrize("sentence, orgs", [
+    ("Techcombank Chi nhánh Quảng Ninh và Chi nhánh NHCSXH tỉnh Quảng Ninh được đề nghị tặng Cờ.",
+     ["Techcombank Chi nhánh Quảng Ninh", "Chi nhánh NHCSXH tỉnh"]),
+    ("Agribank Chi nhánh tỉnh Hưng Yên và SHB Chi nhánh Hưng Yên ký kết giao ước.",
+     ["Agribank Chi nhánh tỉnh", "SHB Chi nhánh Hưng Yên"]),
+])
+def test_two_banks_joined_by_and_stay_two(sentence, orgs):
+    assert [o.org for o in find_orgs(sentence)] == orgs
