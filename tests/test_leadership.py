@@ -172,6 +172,58 @@ def test_old_and_new_head_named_without_transfer_wording_give_a_handover(text):
     assert handovers(doc) == [("head", 2019, "Sở Tư pháp", "Sở Tài chính")]
 
 
+@pytest.mark.parametrize("text, role, old, new", [
+    # the replacing words are data (leadership_cues.csv, kind "replace"): "kế nhiệm X"
+    ("Các đại biểu thống nhất suy tôn Sở Công Thương làm Trưởng khối năm 2021, kế nhiệm "
+     "Sở Kế hoạch và Đầu tư.", "head", "Sở Kế hoạch và Đầu tư", "Sở Công Thương"),
+    # "thay thế X", a district cluster
+    ("Huyện Than Uyên được bầu làm Cụm trưởng năm 2021 thay thế huyện Tam Đường.",
+     "head", "huyện Tam Đường", "huyện Than Uyên"),
+    # "thay cho đơn vị X", a deputy
+    ("Hội nghị chọn Kho bạc Nhà nước tỉnh làm Khối phó năm 2021, thay cho đơn vị Cục Thống kê tỉnh.",
+     "deputy", "Cục Thống kê tỉnh", "Kho bạc Nhà nước tỉnh"),
+])
+def test_replacing_words_name_the_outgoing_holder(text, role, old, new):
+    # review 2019, no plan year: the handover can only come from the wording, not
+    # from the plan-year comparison of holders
+    doc = extract(text, 2019, None)
+    assert leaders(doc) == [(2020, role, old), (2021, role, new)]
+    assert handovers(doc) == [(role, 2021, old, new)]
+
+
+def test_speaking_on_behalf_of_a_unit_is_not_replacing_it():
+    doc = extract("Hội nghị bầu Sở Xây dựng làm Khối trưởng năm 2024, bà Lò Thị Hoa thay mặt "
+                  "Sở Xây dựng phát biểu nhận nhiệm vụ.", 2023, 2024)
+    assert leaders(doc) == [(2024, "head", "Sở Xây dựng")]
+    assert handovers(doc) == []
+
+
+@pytest.mark.parametrize("text, role, new_year, old, new", [
+    # a receiving clause opening the sentence: its subject follows the giver
+    ("Nhận bàn giao nhiệm vụ Cụm trưởng năm 2024 từ huyện Bắc Yên, huyện Mộc Châu sẽ điều hành "
+     "các hoạt động của cụm.", "head", 2024, "huyện Bắc Yên", "huyện Mộc Châu"),
+    # with a lead-in (kind "lead_in") and the flag, no year: the plan year
+    ("Sau khi tiếp nhận Cờ trưởng khối từ Sở Tài nguyên và Môi trường, Sở Giao thông vận tải "
+     "cam kết phát huy vai trò của đơn vị đứng đầu khối.", "head", 2024,
+     "Sở Tài nguyên và Môi trường", "Sở Giao thông vận tải"),
+    ("Tiếp nhận bàn giao nhiệm vụ Khối phó năm 2024 từ Cục Thống kê tỉnh, đơn vị Bảo hiểm xã hội "
+     "tỉnh sẽ phối hợp với Khối trưởng.", "deputy", 2024, "Cục Thống kê tỉnh", "Bảo hiểm xã hội tỉnh"),
+])
+def test_a_receiving_clause_opening_the_sentence_names_its_subject_as_new_holder(
+        text, role, new_year, old, new):
+    doc = extract(text, 2023, 2024)
+    assert handovers(doc) == [(role, new_year, old, new)]
+    assert (new_year - 1, role, old) in leaders(doc)
+    assert (new_year, role, new) in leaders(doc)
+
+
+def test_a_receiving_clause_after_its_subject_is_not_read_as_fronted():
+    # "Y, nhận ... từ X, ..." keeps Y (before) as the receiver, not the unit after X
+    doc = extract("Sở Tư pháp nhận bàn giao nhiệm vụ Khối trưởng năm 2024 từ Sở Nội vụ, Sở Ngoại vụ "
+                  "làm Khối phó.", 2023, 2024)
+    assert handovers(doc) == [("head", 2024, "Sở Nội vụ", "Sở Tư pháp")]
+
+
 def test_the_same_unit_re_elected_is_no_handover():
     doc = extract("Sở Công Thương, đơn vị Khối trưởng năm 2023, tiếp tục được suy tôn làm "
                   "Khối trưởng năm 2024.", 2023, 2024)

@@ -10,6 +10,13 @@ holder in one of three ways, tried in order:
   ("Y - đơn vị Khối trưởng năm N", "bầu Y làm Khối trưởng", "Y (Khối
   trưởng năm N)", a person's unit "ông A, Giám đốc Sở Y, Phó khối").
 
+The receiving side reads the other way: "Y nhận bàn giao ... từ X", and a
+receiving clause opening the sentence, "(Sau khi) nhận bàn giao nhiệm vụ
+Khối trưởng năm N từ X, Y sẽ ...", whose subject Y follows the giver.  The
+outgoing holder is also named by replacing words after an election ("bầu Y
+làm Khối trưởng năm N, thay (cho) / kế nhiệm X"); those words and the
+receiving and lead-in words are data (``leadership_cues.csv``).
+
 Years: explicit ("năm N"), else shared within the sentence (an elliptical
 "X làm Khối trưởng, Y làm Khối phó năm N"), else a sentence-initial "Năm N,",
 else the new term (plan year) for an election and the reviewed year for an
@@ -52,8 +59,8 @@ _ELECTION = re.compile(r"\b(?:bầu|suy\s+tôn|chọn|làm|nhận\s+nhiệm\s+v�
 _FROM_BEFORE = re.compile(r"\btừ\s+(?:(?:lãnh\s+đạo|đơn\s+vị|cơ\s+quan)\s+)*$", re.IGNORECASE)
 _ROLE_THEN_IS = re.compile(r"[^,;.]{0,50}?\b(?:là|gồm)\s*:?\s*", re.IGNORECASE)
 _GENERIC_ROLE = re.compile(r"\b(?:các|những|với)\s+(?:đơn\s+vị\s+|cơ\s+quan\s+)?$", re.IGNORECASE)
-_REPLACES = re.compile(r"\bthay\s+(?:cho\s+)?(?:(?:đơn\s+vị|cơ\s+quan)\s+)?", re.IGNORECASE)
 _SENTENCE_YEAR = re.compile(r"^\W*(?:Trong\s+)?năm\s+((?:19|20)\d\d)\s*,", re.IGNORECASE)
+_AFTER_GIVER = re.compile(r"\s*,\s*(?:(?:đơn\s+vị|cơ\s+quan)\s+)?", re.IGNORECASE)
 _AFTER_CHO = re.compile(r"\s*cho\s+(?:(?:lãnh\s+đạo|đại\s+diện|đơn\s+vị|cơ\s+quan|UBND|Ủy\s+ban\s+nhân\s+dân)\s+)*",
                         re.IGNORECASE)
 
@@ -73,6 +80,28 @@ def _receiving() -> re.Pattern:
     (``leadership_cues.csv``, kind ``receive``): "Y nhận |bàn giao ...", "Y được |trao ..."."""
     words = [r["pattern"] for r in load_csv("leadership_cues.csv") if r["kind"] == "receive"]
     return re.compile(r"(?<=(?<![\p{L}\p{M}])(?:" + "|".join(words) + r")\s+)", re.IGNORECASE)
+
+
+def _cues(kind: str) -> str:
+    """The ``leadership_cues.csv`` patterns of ``kind`` as one alternation, longest first."""
+    words = sorted((r["pattern"] for r in load_csv("leadership_cues.csv") if r["kind"] == kind),
+                   key=len, reverse=True)
+    return "(?:" + "|".join(words) + ")" if words else "(?!)"
+
+
+@lru_cache(maxsize=None)
+def _replacing() -> re.Pattern:
+    """Words naming the outgoing holder right after them (kind ``replace``):
+    "bầu Y làm Khối trưởng năm N, thay (cho) | kế nhiệm X" — ends where X starts."""
+    return re.compile(r"(?<![\p{L}\p{M}])" + _cues("replace") + r"\s+(?:(?:đơn\s+vị|cơ\s+quan)\s+)?",
+                      re.IGNORECASE)
+
+
+@lru_cache(maxsize=None)
+def _opening() -> re.Pattern:
+    """The start of a sentence up to a fronted receiving clause: nothing but
+    punctuation and an optional lead-in (kind ``lead_in``, "Sau khi")."""
+    return re.compile(r"[\W_]*(?:" + _cues("lead_in") + r"\s+)?", re.IGNORECASE)
 
 
 def _receiver(text: str, pos: int, s_start: int, orgs: list[OrgMention],
@@ -169,11 +198,17 @@ class Leadership:
             for rv in receives:
                 frm = next((o for o in orgs if o.start == rv.end() and o.kind not in ("body", "conferrer")), None)
                 to = _nearest_before(orgs, rv.start(), s.start)
+                if to is None and frm is not None and _opening().fullmatch(text, s.start, rv.start()):
+                    # the clause opens the sentence: "Nhận bàn giao ... từ X, Y sẽ ...":
+                    # the receiver is the subject after the giver
+                    cm = _AFTER_GIVER.match(text, frm.end, s.end)
+                    to = next((o for o in orgs if cm and o.start == cm.end()
+                               and o.kind not in ("body", "conferrer")), None)
                 if frm is None or to is None:
                     continue
                 transfers.append({"role": "deputy" if rv.group("deputy") else "head", "from": frm, "to": to,
                                   "year": int(rv.group("year")) if rv.group("year") else None,
-                                  "start": to.start, "end": frm.end, "sentence": i})
+                                  "start": min(to.start, rv.start()), "end": max(frm.end, to.end), "sentence": i})
             for rm in _ROLE.finditer(text, s.start, s.end):
                 role = "deputy" if rm.group("deputy") else "head"
                 ym = _ROLE_YEAR.match(text, rm.end(), s.end)
@@ -244,12 +279,18 @@ class Leadership:
                 holders = _run_before(text, orgs, holder) if _AS.search(gap) else [holder]
                 for h in holders:
                     sent_terms.append(_Term(h, role, year, "explicit" if year else "default", election))
-            # "bầu Y làm Khối trưởng năm N, thay (cho) X": X held it before
-            for tm in _REPLACES.finditer(text, s.start, s.end):
+            # "bầu Y làm Khối trưởng năm N, thay (cho) / kế nhiệm X": X held it before
+            for tm in _replacing().finditer(text, s.start, s.end):
                 old = next((o for o in orgs if o.start == tm.end() and o.kind not in ("body", "conferrer")), None)
                 new = [t for t in sent_terms if t.org.end <= tm.start()]
-                if old is not None and new and not _PAREN.match(text, old.end, old.end + 3):
-                    last = new[-1]
+                if old is None or not new:
+                    continue
+                last = new[-1]
+                # naming both holders is a handover, whatever the article's plan year
+                transfers.append({"role": last.role, "from": old, "to": last.org, "year": last.year,
+                                  "start": last.org.start, "end": last.org.end, "sentence": i})
+                if not _PAREN.match(text, old.end, old.end + 3):
+                    # "(Khối trưởng năm N-1)" after X gives X's own term
                     sent_terms.append(_Term(old, last.role, last.year - 1 if last.year else None,
                                             "transfer" if last.year else "default", False))
             # year sharing inside the sentence
