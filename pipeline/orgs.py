@@ -368,8 +368,27 @@ def _kinds() -> dict[str, str]:
 
 @lru_cache(maxsize=16384)
 def org_kind(org: str) -> str:
-    """party | agency | body | conferrer for a known canonical name, else generic."""
-    return _kinds().get(fold(org), "generic")
+    """party | agency | body | conferrer for a known name, else generic.
+
+    Known by its canonical name, or (for entries kept as written, such as a
+    city's Party agencies) by matching the entry's pattern.
+    """
+    kind = _kinds().get(fold(org))
+    if kind is None:
+        kind = next((k.kind for k in _entries_for(org) if not k.canonical and k.regex.fullmatch(org)),
+                    "generic")
+    return kind
+
+
+@lru_cache(maxsize=None)
+def level_words() -> tuple[str, ...]:
+    """Level words a list's items share ("Tỉnh ủy", "Thành ủy", "tỉnh"), org_words.csv."""
+    return tuple(r["word"] for r in load_csv("org_words.csv") if r["kind"] == "level")
+
+
+@lru_cache(maxsize=None)
+def _shared_level() -> re.Pattern:
+    return re.compile(r"\s(" + "|".join(map(re.escape, level_words())) + r")$")
 
 
 # --- finding -----------------------------------------------------------------
@@ -549,8 +568,18 @@ def find_orgs(text: str, start: int = 0, end: int | None = None,
 
 _COUNTED_UNIT = (r"(?:các|\d{1,2}|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+"
                  r"(?P<unit>sở|huyện|thị\s+xã|thành\s+phố|xã|phường|thị\s+trấn|ban|cục|hội)")
-_DISTRIBUTIVE = re.compile(r"(?<![\p{L}\p{M}])(?:UBND\s+)?" + _COUNTED_UNIT
-                           + r"(?P<sep>\s*:\s*|\s+)(?=\p{Lu})", re.IGNORECASE)
+
+
+@lru_cache(maxsize=None)
+def _distributive() -> re.Pattern:
+    """"các huyện A, B", "các sở: A; B", and a list after a place qualifier and a
+    colon ("7 xã trên địa bàn huyện X (cũ): A, B"; qualifiers: org_words.csv)."""
+    qualifiers = "|".join(re.escape(r["word"]).replace("\\ ", r"\s+")
+                          for r in load_csv("org_words.csv") if r["kind"] == "list_qualifier")
+    qualified = rf"|\s+(?:{qualifiers})\s+[^:;.\n]{{1,60}}?\s*:\s*" if qualifiers else ""
+    return re.compile(r"(?<![\p{L}\p{M}])(?:UBND\s+)?" + _COUNTED_UNIT
+                      + r"(?P<sep>\s*:\s*|\s+" + qualified + r")(?=(?-i:\p{Lu}))", re.IGNORECASE)
+
 # The same words without the letter classes, for the standard library on a
 # lower-cased copy: several times cheaper, and no stricter than the pattern.
 _MAY_DISTRIBUTE = stdre.compile(_COUNTED_UNIT)
@@ -571,7 +600,7 @@ def _distribute_lists(text, start, end, found, province, multi_province, lower=N
     lower = text[start:end].lower() if lower is None else lower
     if not _MAY_DISTRIBUTE.search(lower) and not odd_case_folding().search(lower):
         return out
-    for m in _DISTRIBUTIVE.finditer(text, start, end):
+    for m in _distributive().finditer(text, start, end):
         unit = _SPACES.sub(" ", m.group("unit").lower())
         prefix = unit if unit in _LOWER_UNITS else unit.capitalize()
         if any(o.start < m.start() < o.end for o in found):
@@ -630,7 +659,7 @@ def _distribute_lists(text, start, end, found, province, multi_province, lower=N
         shared = ""
         if items and unit not in _LOWER_UNITS:
             last = tidy(text[items[-1][0]:items[-1][1]])
-            sm = re.search(r"\s(Tỉnh ủy|tỉnh)$", re.sub(r"\bT[iỉ]nh uỷ$", "Tỉnh ủy", last))
+            sm = _shared_level().search(_TINH_UY.sub("Tỉnh ủy", last))
             if sm:
                 shared = " " + sm.group(1)
         made = []
@@ -670,7 +699,7 @@ def _share_suffix(text, found, province, multi_province):
                 continue
             surface = tidy(text[o.start:o.end])
             later = [tidy(text[x.start:x.end]) for x in out[k + 1:j + 1]]
-            for suffix in ("Tỉnh ủy", "tỉnh"):
+            for suffix in level_words():
                 if not any(fold(x).endswith(fold(suffix)) for x in later):
                     continue
                 cand = canonical_org(f"{surface} {suffix}", province, multi_province)

@@ -166,3 +166,15 @@ def test_irrelevant_article_gets_no_bloc_fields():
     from pipeline.registry import create
     doc = create("bloc")(create("orgs")(doc))
     assert "bloc" not in doc.fields and not doc.records.get("members")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Khối thi đua các cơ quan tham mưu, giúp việc Thành ủy Cần Thơ tổng kết năm 2023.",
+     "Khối thi đua các cơ quan tham mưu, giúp việc Thành ủy"),
+    ("Khối thi đua các cơ quan Đảng Tỉnh ủy Hà Giang tổng kết năm 2023.",
+     "Khối thi đua các cơ quan Đảng Tỉnh ủy"),
+])
+def test_a_bloc_name_drops_the_place_after_its_level_word(text, name):
+    from pipeline.extractors.bloc import bloc_name_at
+
+    assert bloc_name_at(text, 0, len(text))[0] == name

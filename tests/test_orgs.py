@@ -302,3 +302,28 @@ def test_a_dictionary_word_continues_a_name_in_either_tone_style(sentence, org):
 ])
 def test_two_banks_joined_by_and_stay_two(sentence, orgs):
     assert [o.org for o in find_orgs(sentence)] == orgs
+
+
+@pytest.mark.parametrize("sentence, orgs", [
+    # a centrally-run city's Party agencies are kept as written, level word shared
+    ("Khối gồm Văn phòng Thành ủy, các ban Tổ chức, Dân vận Thành ủy và Trường Chính trị thành phố.",
+     ["Văn phòng Thành ủy", "Ban Tổ chức Thành ủy", "Ban Dân vận Thành ủy", "Trường Chính trị thành phố"]),
+    ("Ban Tuyên giáo, Ban Nội chính, UBKT Thành ủy Cần Thơ ký giao ước.",
+     ["Ban Tuyên giáo Thành ủy", "Ban Nội chính Thành ủy", "UBKT Thành ủy"]),
+])
+def test_city_party_agencies_are_kept_as_written(sentence, orgs):
+    found = find_orgs(sentence)
+    assert [o.org for o in found] == orgs
+    assert {org_kind(o.org) for o in found} == {"party"}
+
+
+@pytest.mark.parametrize("sentence, orgs", [
+    ("Cụm gồm 3 phường thuộc thành phố Bảo Lộc (cũ): Lộc Phát, Lộc Tiến và Lộc Sơn.",
+     ["phường Lộc Phát", "phường Lộc Tiến", "phường Lộc Sơn"]),
+    ("Cụm thi đua số 2 gồm 4 xã trên địa bàn huyện Mộc Châu cũ: Tân Lập, Lóng Sập, Chiềng Sơn và Đoàn Kết.",
+     ["xã Tân Lập", "xã Lóng Sập", "xã Chiềng Sơn", "xã Đoàn Kết"]),
+    # no qualifier word: the lower-case words are no list
+    ("Hai xã đạt chuẩn nông thôn mới nâng cao: Tân Lập và Lóng Sập.", []),
+])
+def test_a_list_after_a_place_qualifier_and_a_colon(sentence, orgs):
+    assert [o.org for o in find_orgs(sentence) if o.kind == "district"] == orgs

@@ -16,7 +16,7 @@ import regex as re
 from ..gazetteers import load_csv
 from ..model import Doc
 from ..normalize import tidy
-from ..orgs import NAME, OrgMention
+from ..orgs import NAME, OrgMention, level_words
 from ..registry import register
 from ..wordscan import FirstWordScan
 
@@ -78,7 +78,7 @@ def bloc_name_at(text: str, start: int, end: int) -> tuple[str, int, int] | None
         cur = last = w.end()
     name = tidy(text[m.start():last])
     # the province's proper name is left out ("... tỉnh Hòa Bình" -> "... tỉnh")
-    name = _PROVINCE_TAIL.sub(r" \1", name)
+    name = _province_tail().sub(r" \1", name)
     name = _PAREN_TAIL.sub("", name)
     name = name[0].upper() + name[1:]
     return name, m.start(), last
@@ -153,7 +153,13 @@ def _clause_subjects(doc: Doc, s_index: int, orgs: list[OrgMention]) -> list[Org
     return out
 
 
-_PROVINCE_TAIL = re.compile(r"\s+(tỉnh|Tỉnh ủy)\s+" + NAME + r"$")
+@lru_cache(maxsize=None)
+def _province_tail() -> re.Pattern:
+    """"... tỉnh Hòa Bình", "... Thành ủy Đà Nẵng": the level word stays, the name goes
+    (level words: org_words.csv)."""
+    return re.compile(r"\s+(" + "|".join(map(re.escape, level_words())) + r")\s+" + NAME + r"$")
+
+
 _PAREN_TAIL = re.compile(r"\s*\([^)]*\)\s*$")
 _GIVEN_TO = re.compile(r"(?:cho|tặng|khen)\s*$")
 _ACHIEVED = re.compile(r"\s*(?:được|có thành tích|hoàn thành|đạt)")
