@@ -15,10 +15,12 @@ An award phrase ("Cờ thi đua", "bằng khen", "Huân chương Lao động h�
 * status: recommended when the sentence proposes it (đề nghị, trình, suy
   tôn), otherwise conferred;
 * year: a "năm N" of the clause, none for a period ("từ năm 2017 đến năm
-  2021"), else the reviewed year.
+  2021", "từ năm học 2019 - 2020 đến năm học 2023 - 2024"), else the reviewed
+  year.
 
 Past awards mentioned in passing ("từng được tặng", "- đơn vị được UBND tỉnh
-tặng Cờ năm 2021 -") are not rows.
+tặng Cờ năm 2021 -", "Trước đó, năm 2021, X được ... tặng") and covenant
+targets ("phấn đấu ...", "tối thiểu 1 đơn vị được ... tặng") are not rows.
 """
 from __future__ import annotations
 
@@ -56,13 +58,15 @@ def _number_words() -> dict[str, int]:
     return {r["word"]: int(r["value"]) for r in load_csv("numbers.csv")}
 
 
-_UNITS = r"(?:đơn\s+vị|tập\s+thể|cơ\s+quan|doanh\s+nghiệp|địa\s+phương|tổ\s+chức)"
-
-
 @lru_cache(maxsize=None)
 def _count_re() -> re.Pattern:
+    """A count of recipient units ("3 đơn vị", "hai trường"): the unit nouns are
+    ``award_cues.csv`` kind ``unit``, longest first."""
     words = "|".join(sorted(_number_words(), key=len, reverse=True))
-    return re.compile(r"(?<![\p{L}\d])(?P<n>\d{1,3}|" + words + r")\s+" + _UNITS + r"(?![\p{L}])", re.IGNORECASE)
+    units = sorted((row["pattern"] for row in load_csv("award_cues.csv") if row["kind"] == "unit"),
+                   key=len, reverse=True)
+    return re.compile(r"(?<![\p{L}\d])(?P<n>\d{1,3}|" + words + r")\s+(?:" + "|".join(units) + r")(?![\p{L}])",
+                      re.IGNORECASE)
 
 
 @lru_cache(maxsize=None)
@@ -72,6 +76,15 @@ def _cues() -> dict[str, re.Pattern]:
         by_kind.setdefault(row["kind"], []).append(row["pattern"])
     return {k: re.compile(r"(?<![\p{L}])(?:" + "|".join(v) + r")(?![\p{L}])", re.IGNORECASE)
             for k, v in by_kind.items()}
+
+
+@lru_cache(maxsize=None)
+def _past_opening() -> re.Pattern:
+    """An adverbial opening a clause or sentence that puts it in the past ("Trước đó, năm
+    2021, huyện X được ... tặng Bằng khen"): ``award_cues.csv`` kind ``past_opening``,
+    matched at the clause's start."""
+    cues = [row["pattern"] for row in load_csv("award_cues.csv") if row["kind"] == "past_opening"]
+    return re.compile(r"[\s\p{Pi}\p{Ps}\"'-]*(?:" + "|".join(cues) + r")(?![\p{L}\p{M}])", re.IGNORECASE)
 
 
 @lru_cache(maxsize=None)
@@ -103,9 +116,20 @@ def _title_before() -> re.Pattern:
 _APPOSITION_AWARD = re.compile(r"(?:,|\s[-–])\s*(?:là\s+)?đơn\s+vị\s+(?:đã\s+|từng\s+)?được\s+[^,;–-]*$",
                                re.IGNORECASE)
 _YEAR = re.compile(r"(?<!nhiệm\s+kỳ\s)(?<!giai\s+đoạn\s)năm\s+((?:19|20)\d\d)\b", re.IGNORECASE)
-_PERIOD = re.compile(r"từ\s+năm\s+(?:19|20)\d\d\s+đến\s+(?:năm\s+)?(?:19|20)\d\d|giai\s+đoạn\s+(?:19|20)\d\d",
-                     re.IGNORECASE)
-_OF_OTHER = re.compile(r"\s+của\s+(?P<by>(?:UBND|MTTQ|\p{Lu})[\p{L}\p{M}]*(?:\s+(?!(?:vì|cho|năm|nhân|về|do|tại|trong|đã|và|đợt|giai)\b)[\p{L}\p{M}]+){0,6})")
+# a span of years: "từ năm 2017 đến năm 2021", "giai đoạn 2016 - 2020", and of school
+# years, "từ năm học 2019 - 2020 đến năm học 2023 - 2024"
+_PERIOD = re.compile(r"từ\s+năm(?:\s+học)?\s+(?:19|20)\d\d(?:\s*[-–/]\s*(?:19|20)?\d\d)?"
+                     r"\s+(?:đến|tới)\s+(?:năm(?:\s+học)?\s+)?(?:19|20)\d\d"
+                     r"|giai\s+đoạn\s+(?:19|20)\d\d", re.IGNORECASE)
+# "của X" after the award: X's first word capitalised, then up to six words of any
+# case ("Bộ trưởng Bộ Nội vụ", "Ban Thường vụ Tỉnh ủy"), then a longer name goes on
+# only up to its capitalised words ("Thống đốc Ngân hàng Nhà nước Việt Nam", "... Tập
+# đoàn Điện lực Việt Nam"), never into a lower-case tail; a stop word ends it
+_OF_STOP = r"(?!(?:vì|cho|năm|nhân|về|do|tại|trong|đã|và|đợt|giai)(?![\p{L}\p{M}]))"
+_OF_OTHER = re.compile(r"\s+của\s+(?P<by>(?:UBND|MTTQ|\p{Lu})[\p{L}\p{M}]*"
+                       r"(?:\s+" + _OF_STOP + r"[\p{L}\p{M}]+){0,6}"
+                       r"(?:(?:\s+" + _OF_STOP + r"\p{Ll}[\p{L}\p{M}]*){0,2}\s+" + _OF_STOP
+                       + r"\p{Lu}[\p{L}\p{M}]*){0,6})")
 _NAMED_AFTER_COUNT = re.compile(r"[^;,.]{0,30}?\b(?:là|gồm)\s*:?\s*", re.IGNORECASE)
 _CHO = re.compile(r"[^;]{0,40}?\bcho\s+(?:(?:các|lãnh\s+đạo)\s+)?", re.IGNORECASE)
 
@@ -165,7 +189,8 @@ class Awards:
             c_start, c_end = _clause_bounds(text, s_start, s_end, a)
             before = text[max(s_start, a - 40):a]
             cues = _cues()
-            if cues["past"].search(before) or cues["target"].search(text, c_start, a):
+            if (cues["past"].search(before) or cues["target"].search(text, c_start, a)
+                    or _past_opening().match(text, c_start) or _past_opening().match(text, s_start)):
                 prev_end = b
                 continue
             if _APPOSITION_AWARD.search(text, c_start, a) and _COMMA_OR_DASH.search(text, b, c_end):
