@@ -58,6 +58,12 @@ def _top_level_alternatives(body: str) -> list[str]:
             cur.append(body[k:k + 2])
             k += 2
             continue
+        if c == "[":                                  # a class: "|" and "(" in it are literal
+            close = body.find("]", k + 2)
+            close = len(body) - 1 if close < 0 else close
+            cur.append(body[k:close + 1])
+            k = close + 1
+            continue
         if c == "(":
             depth += 1
         elif c == ")":
@@ -85,6 +91,15 @@ def leading_words(pattern: str) -> set[str] | None:
     ủy``); anything else (a class, an optional or repeated group, a named
     group, a leading escape) answers None: unknown.
     """
+    alternatives = _top_level_alternatives(pattern)
+    if len(alternatives) > 1:                    # "Ban X|Sở Y": every branch's words
+        words: set[str] = set()
+        for alt in alternatives:
+            w = leading_words(alt)
+            if not w:
+                return None
+            words |= w
+        return words
     m = _WORD_START.match(pattern)
     if m:
         nxt = pattern[m.end():m.end() + 1]
@@ -95,7 +110,7 @@ def leading_words(pattern: str) -> set[str] | None:
         end = _group_end(pattern, 0)
         if end is None or pattern[end:end + 1] in ("?", "*", "{"):
             return None
-        words: set[str] = set()
+        words = set()
         for alt in _top_level_alternatives(pattern[3:end - 1]):
             w = leading_words(alt)
             if not w:

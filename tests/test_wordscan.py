@@ -27,6 +27,9 @@ CORPUS = Path(__file__).resolve().parent.parent / "corpus"
     ("\\p{Lu}\\p{L}+ tỉnh", None),            # a class
     ("(?P<name>X) tỉnh", None),               # a named group
     ("(?-i:{NAME}) tỉnh", None),
+    ("Ban Tổ chức|Sở Nội vụ", {"ban", "sở"}),      # a top-level alternation: every branch
+    ("(?:Ban[|(]X|Sở) Y", {"ban", "sở"}),          # "|" and "(" inside a class are literal
+    ("Ban X|[Ss]ở Y", None),
 ])
 def test_leading_words(pattern, words):
     assert leading_words(pattern) == words
