@@ -693,14 +693,18 @@ def _share_suffix(text, found, province, multi_province):
         j = i
         while j + 1 < len(out) and _LIST_GLUE.fullmatch(text, out[j].end, out[j + 1].start):
             j += 1
+        if j > i and any(o.kind == "generic" for o in out[i:j]):
+            # the level words each item of the run ends with, folded once
+            ends = [{w for w in level_words() if f.endswith(fold(w))}
+                    for f in (fold(text[x.start:x.end]) for x in out[i:j + 1])]
         for k in range(i, j):
             o = out[k]
             if o.kind != "generic":
                 continue
             surface = tidy(text[o.start:o.end])
-            later = [tidy(text[x.start:x.end]) for x in out[k + 1:j + 1]]
+            later = set().union(*ends[k + 1 - i:])
             for suffix in level_words():
-                if not any(fold(x).endswith(fold(suffix)) for x in later):
+                if suffix not in later:
                     continue
                 cand = canonical_org(f"{surface} {suffix}", province, multi_province)
                 if org_kind(cand) in ("party", "agency"):
