@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from helpers import extract, records
+from pipeline.extractors.bloc import bloc_name_at
 
 BLOC_ONLY = ("orgs", "bloc")
 
@@ -175,6 +176,17 @@ def test_irrelevant_article_gets_no_bloc_fields():
      "Khối thi đua các cơ quan Đảng Tỉnh ủy"),
 ])
 def test_a_bloc_name_drops_the_place_after_its_level_word(text, name):
-    from pipeline.extractors.bloc import bloc_name_at
-
     assert bloc_name_at(text, 0, len(text))[0] == name
+
+
+def test_a_list_cue_far_from_the_membership_words_lists_nothing():
+    text = ("Trong năm, các đơn vị trong khối đã vận động các nhà hảo tâm xây mới, sửa chữa 300 "
+            "ngôi nhà Đại đoàn kết cho hộ nghèo tại các xã vùng cao biên giới của tỉnh, trong đó có "
+            "các xã Mèo Vạc, Khâu Vai, Sơn Vĩ.")
+    doc = extract(text, 2024, 2025, province="Hà Giang", components=("orgs", "bloc"))
+    assert records(doc, "members", "org") == []
+
+
+def test_a_bloc_name_stops_at_the_verb_after_it():
+    text = "Hội nghị sơ kết của Khối thi đua các cơ quan Nội chính tỉnh diễn ra vừa qua."
+    assert bloc_name_at(text, text.index("Khối"), len(text))[0] == "Khối thi đua các cơ quan Nội chính tỉnh"

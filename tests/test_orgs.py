@@ -327,3 +327,11 @@ def test_city_party_agencies_are_kept_as_written(sentence, orgs):
 ])
 def test_a_list_after_a_place_qualifier_and_a_colon(sentence, orgs):
     assert [o.org for o in find_orgs(sentence) if o.kind == "district"] == orgs
+
+
+@pytest.mark.parametrize("written", ["Ủy ban MTTQ tỉnh", "UBMTTQ Việt Nam tỉnh", "LĐLĐ tỉnh",
+                                     "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"])
+def test_non_party_abbreviations_and_forms_are_kept_as_written(written):
+    found = find_orgs(f"Đại diện {written} phát biểu.")
+    assert [o.org for o in found] == [written]
+    assert org_kind(found[0].org) == "agency"

@@ -170,6 +170,7 @@ _CLAUSE = re.compile(r"[^;]+")
 _PERSON_WORD = re.compile(r"\b(?:ông|bà|đồng chí|anh|chị|lãnh đạo)\b", re.IGNORECASE)
 _LIST_JOIN = re.compile(r"\s*(?:,|và|,\s*và)\s*")
 _LIST_PUNCT = re.compile(r"[\s,;.–\-+•*]")
+_CUE_REACH = 80      # characters before a list cue where the membership words may stand
 _MEMBERSHIP_WORDS = re.compile(r"khối|cụm|thành viên|đơn vị|cơ quan|doanh nghiệp", re.IGNORECASE)
 
 
@@ -230,7 +231,9 @@ class Bloc:
                     and not _UNDER.search(doc.text, s.start, o.start)]
             if not here:
                 continue
-            if not _MEMBERSHIP_WORDS.search(doc.text, s.start, cue.end()):
+            # the words saying whose list it is stand near the cue: "các đơn vị
+            # trong khối đã ... tại các xã ..., trong đó có các xã A, B" is no list
+            if not _MEMBERSHIP_WORDS.search(doc.text, max(s.start, cue.start() - _CUE_REACH), cue.end()):
                 continue
             listed.extend(here)
             if phrases["partial_cue"].search(doc.text, cue.start(), s.end):
