@@ -18,9 +18,10 @@ CORPUS = ROOT / "corpus"
 NEGATIVES = {"d005", "d011", "d016", "d022", "d027", "d031", "d038", "d043",  # dev corpus
              "hA07", "hB06",                                                  # held-out set 1
              "hD04",                                                          # held-out set 2
-             "hE04", "hE07"}                                                  # held-out set 3
+             "hE04", "hE07",                                                  # held-out set 3
+             "hF03"}                                                          # held-out set 4
 # Hard negatives that name emulation blocs in passing: only the full decision clears them.
-HARD_NEGATIVES = {"d022", "hB06", "hD04", "hE04"}
+HARD_NEGATIVES = {"d022", "hB06", "hD04", "hE04", "hF03"}
 
 
 @pytest.fixture(scope="module")
