@@ -153,6 +153,13 @@ def _words() -> tuple[tuple[str, ...], frozenset[str], tuple[str, ...]]:
 
 
 @lru_cache(maxsize=None)
+def _single_heads() -> frozenset[str]:
+    """One-word heads as written ("Hội", "Ban", "Sở")."""
+    heads, _, _ = _words()
+    return frozenset(h for h in heads if " " not in h)
+
+
+@lru_cache(maxsize=None)
 def _head_re() -> re.Pattern:
     heads, _, district = _words()
     alts = [tolerant(re.escape(h).replace("\\ ", " ")) for h in heads]
@@ -244,7 +251,8 @@ _ROLE_AHEAD = re.compile(r"(?i:(?:phó\s+)?(?:trưởng|phó)\s+(?:khối|cụm)
 # --- canonical form ----------------------------------------------------------
 
 def _province_suffix_re() -> re.Pattern:
-    return re.compile(r"\s+tỉnh\s+(" + NAME + r")$")
+    # "... tỉnh Quảng Nam", and a centrally-run city's "... thành phố Cần Thơ"
+    return re.compile(r"\s+(?P<level>tỉnh|thành phố)\s+(" + NAME + r")$")
 
 
 _PROV_SUFFIX = _province_suffix_re()
@@ -347,8 +355,8 @@ def canonical_org(name: str, province: str | None = None, multi_province: bool =
         return f"{m.group(1).lower()} {m.group(2)}"
     if not multi_province:
         pm = _PROV_SUFFIX.search(s)
-        if pm and _is_province(pm.group(1)):
-            s = s[:pm.start()] + " tỉnh"
+        if pm and _is_province(pm.group(2)):
+            s = s[:pm.start()] + " " + pm.group("level")
             # the shortened name may now be a known one
             for k in _entries_for(s):
                 if k.canonical and "{NAME}" not in k.canonical and k.regex.fullmatch(s):
@@ -458,7 +466,9 @@ def _generic_end(text: str, pos: int, end: int, blocked: list[tuple[int, int]]) 
             # a run of capitalised syllables is a proper name ("Vĩnh Yên"):
             # no dictionary words inside it; abbreviations (TNHH) and a word
             # that took lower-case syllables ("Cổ phần") end the run
-            caps_run = 0 if (cur > w.end() or (len(word) > 1 and word.isupper())) else caps_run + 1
+            # and a word that opens org names ("Liên hiệp các Hội Khoa học") starts a new one
+            caps_run = 0 if (cur > w.end() or (len(word) > 1 and word.isupper())
+                             or word in _single_heads()) else caps_run + 1
             last_good = cur
             continue
         caps_run = 0

@@ -335,3 +335,16 @@ def test_non_party_abbreviations_and_forms_are_kept_as_written(written):
     found = find_orgs(f"Đại diện {written} phát biểu.")
     assert [o.org for o in found] == [written]
     assert org_kind(found[0].org) == "agency"
+
+
+@pytest.mark.parametrize("sentence, orgs", [
+    # a centrally-run city's units end in "thành phố" as a province's end in "tỉnh"
+    ("Hội Cựu chiến binh thành phố và Hội Nông dân thành phố ký giao ước.",
+     ["Hội Cựu chiến binh thành phố", "Hội Nông dân thành phố"]),
+    # a head word inside a name starts a new run: its dictionary words continue it
+    ("Liên hiệp các Hội Khoa học và Kỹ thuật thành phố Cần Thơ tổ chức hội thảo.",
+     ["Liên hiệp các Hội Khoa học và Kỹ thuật thành phố"]),
+    ("Hội Người mù tỉnh Bến Tre nhận Bằng khen.", ["Hội Người mù tỉnh"]),
+])
+def test_city_level_units_and_association_names(sentence, orgs):
+    assert [o.org for o in find_orgs(sentence)] == orgs
