@@ -582,11 +582,10 @@ _COUNTED_UNIT = (r"(?:các|\d{1,2}|hai|ba|bốn|năm|sáu|bảy|tám|chín|mư�
 
 @lru_cache(maxsize=None)
 def _distributive() -> re.Pattern:
-    """"các huyện A, B", "các sở: A; B", and a list after a place qualifier and a
-    colon ("7 xã trên địa bàn huyện X (cũ): A, B"; qualifiers: org_words.csv)."""
-    qualifiers = "|".join(re.escape(r["word"]).replace("\\ ", r"\s+")
-                          for r in load_csv("org_words.csv") if r["kind"] == "list_qualifier")
-    qualified = rf"|\s+(?:{qualifiers})\s+[^:;.\n]{{1,60}}?\s*:\s*" if qualifiers else ""
+    """"các huyện A, B", "các sở: A; B", and a list after a lower-case qualifier
+    and a colon ("7 xã trên địa bàn huyện X (cũ): A, B", "6 xã biên giới vừa
+    được thành lập: A, B")."""
+    qualified = r"|\s+(?=(?-i:\p{Ll}))[^:;.\n]{1,80}?\s*:\s*"
     return re.compile(r"(?<![\p{L}\p{M}])(?:UBND\s+)?" + _COUNTED_UNIT
                       + r"(?P<sep>\s*:\s*|\s+" + qualified + r")(?=(?-i:\p{Lu}))", re.IGNORECASE)
 

@@ -242,3 +242,10 @@ def test_leader_mentions_point_at_the_holder():
     doc = extract("Hội nghị bầu Sở Y tế làm Khối trưởng năm 2024.", 2023, 2024)
     (row,) = doc.records["leaders"]
     assert row["mention"] == "Sở Y tế"
+
+
+def test_receiving_the_flag_from_a_district_people_s_committee():
+    """District and commune units are written "UBND xã X": the UBND after "từ" is no gap."""
+    text = "UBND xã Bản Lầu nhận Cờ Cụm trưởng năm 2025 từ UBND xã Mường Khương."
+    doc = extract(text, None, 2025, province="Lào Cai")
+    assert handovers(doc) == [("head", 2025, "xã Mường Khương", "xã Bản Lầu")]

@@ -240,3 +240,8 @@ def test_the_sentence_gate_on_crafted_sentences(sentence, gate):
     from pipeline.extractors.people import may_name_a_person
 
     assert may_name_a_person(sentence, 0, len(sentence)) is gate
+
+
+def test_a_border_post_commander_is_a_person_with_a_title():
+    assert rows("Thiếu tá Sùng A Dính, Đồn trưởng Đồn Biên phòng Si Ma Cai phát biểu.") == [
+        ("Sùng A Dính", "Đồn trưởng Đồn Biên phòng Si Ma Cai", "Đồn Biên phòng Si Ma Cai")]
