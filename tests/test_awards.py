@@ -262,3 +262,10 @@ def test_a_span_of_school_years_has_no_year(text):
 def test_a_current_award_after_a_past_sentence_is_kept():
     assert awards("Trước đó, Sở Giao thông vận tải từng được tặng Cờ thi đua. Năm nay, Sở Giao thông vận tải "
                   "được UBND tỉnh tặng Cờ thi đua.") == [(*UB_FLAG, "Sở Giao thông vận tải", 1, "conferred", 2023)]
+
+
+@pytest.mark.parametrize("review, rows_expected", [(2025, 0), (2024, 1)])
+def test_a_sentence_opening_on_an_earlier_year_tells_a_past_award(review, rows_expected):
+    text = "Năm 2024, Công ty Cổ phần Môi trường đô thị Vĩnh Long vinh dự được Thủ tướng Chính phủ tặng Bằng khen."
+    doc = extract(text, review, review + 1)
+    assert len(doc.records.get("awards", [])) == rows_expected

@@ -153,6 +153,17 @@ _MAYBE_JOIN = re.compile(r"\s*(?:,|và|,\s*và)?\s*")
 _SHARED_RECIPIENTS = re.compile(r"\s*(?:của\s+[^,;]{0,40}?)?\s*(?:và|,)\s*")
 
 
+_YEAR_OPENING = re.compile(r"[\W_]*(?:trong\s+)?năm\s+((?:19|20)\d\d)\s*,", re.IGNORECASE)
+
+
+def _opens_on_an_earlier_year(doc: Doc, text: str, s_start: int) -> bool:
+    """"Năm 2024, X vinh dự được ... tặng Bằng khen" in a report on 2025: an earlier
+    award told as background, not one of this meeting's."""
+    m = _YEAR_OPENING.match(text, s_start)
+    ref = doc.fields.get("review_year") or doc.fields.get("plan_year")
+    return bool(m and ref and int(m.group(1)) < ref)
+
+
 @register("awards")
 class Awards:
     def __call__(self, doc: Doc) -> Doc:
@@ -185,11 +196,12 @@ class Awards:
         recipients_pool = [o for o in orgs if o.kind not in ("conferrer", "body")]
         prev_end = s_start
         last_rows: list = []
+        earlier = _opens_on_an_earlier_year(doc, text, s_start)
         for a, b, kind in phrases:
             c_start, c_end = _clause_bounds(text, s_start, s_end, a)
             before = text[max(s_start, a - 40):a]
             cues = _cues()
-            if (cues["past"].search(before) or cues["target"].search(text, c_start, a)
+            if (earlier or cues["past"].search(before) or cues["target"].search(text, c_start, a)
                     or _past_opening().match(text, c_start) or _past_opening().match(text, s_start)):
                 prev_end = b
                 continue
