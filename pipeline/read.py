@@ -10,6 +10,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+import re
 import zlib
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
@@ -108,10 +109,18 @@ def read_txt(path: Path) -> Iterator[RawArticle | ReadError]:
                      warnings=warnings)
 
 
+# trafilatura drops <figure>/<figcaption>; the contract counts a caption as
+# article text ("a fact stated only in a caption counts"), so captions are
+# handed to it as plain paragraphs.
+_CAPTION_TAG = re.compile(r"<(/?)figcaption\b", re.IGNORECASE)
+_FIGURE_TAG = re.compile(r"<(/?)figure\b", re.IGNORECASE)
+
+
 def html_to_article(html: str, source: str, article_id: str) -> RawArticle:
     """Main text, title, date and author of a news page (trafilatura)."""
     import trafilatura
 
+    html = _FIGURE_TAG.sub(r"<\1div", _CAPTION_TAG.sub(r"<\1p", html))
     extracted = trafilatura.bare_extraction(
         html, with_metadata=True, include_comments=False, include_tables=True,
         favor_precision=True, deduplicate=False)

@@ -145,3 +145,15 @@ def test_decode_bytes_rejects_binary():
             assert "binary" in str(exc)
         else:
             raise AssertionError("binary data decoded")
+
+
+def test_a_photo_caption_is_article_text():
+    """The contract: a fact stated only in a caption counts (a credit is handled later)."""
+    from pipeline.read import html_to_article
+
+    body = "".join(f"<p>Đoạn văn số {i} của bài viết về hội nghị tổng kết khối thi đua.</p>" for i in range(6))
+    page = ("<html><head><title>Khối thi đua tổng kết</title></head><body><article>"
+            f"{body}<figure><img src='a.jpg'><figcaption>Ông Lê Văn Nam, Giám đốc Sở Y tế phát biểu. "
+            "Ảnh: T.H</figcaption></figure>" + body + "</article></body></html>")
+    art = html_to_article(page, "p.html", "p")
+    assert "Ông Lê Văn Nam, Giám đốc Sở Y tế phát biểu." in art.text
