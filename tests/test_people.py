@@ -245,3 +245,8 @@ def test_the_sentence_gate_on_crafted_sentences(sentence, gate):
 def test_a_border_post_commander_is_a_person_with_a_title():
     assert rows("Thiếu tá Sùng A Dính, Đồn trưởng Đồn Biên phòng Si Ma Cai phát biểu.") == [
         ("Sùng A Dính", "Đồn trưởng Đồn Biên phòng Si Ma Cai", "Đồn Biên phòng Si Ma Cai")]
+
+
+def test_a_title_word_inside_an_association_name():
+    assert rows("Nhà báo Lê Thị Hoa, Chủ tịch Hội Nhà báo tỉnh Bắc Giang phát biểu.") == [
+        ("Lê Thị Hoa", "Chủ tịch Hội Nhà báo tỉnh Bắc Giang", "Hội Nhà báo tỉnh")]

@@ -230,7 +230,9 @@ def _unit_end(toks: list[Tok], k: int, n: int, stop_at_name: bool,
         t = toks[j]
         if t.word:
             if t.cap:
-                if j > k and lex.match(toks, j, NOT_UNIT):
+                # a title word right after an org head is part of the name
+                # ("Chủ tịch Hội Nhà báo thành phố"), not a new title
+                if j > k and lex.match(toks, j, NOT_UNIT) and toks[j - 1].key not in org_heads():
                     return j, None
                 if stop_at_name and (j == k or not toks[j - 1].cap):
                     b = _run(toks, j, n)
