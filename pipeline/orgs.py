@@ -402,7 +402,8 @@ def _shared_level() -> re.Pattern:
 # --- finding -----------------------------------------------------------------
 
 _SPACES = re.compile(r"\s+")
-_LIST_GLUE = re.compile(r"\s*(?:,|và|,\s*và)\s*")
+# What joins the items of a list of orgs: ", ", " và ", ", và " (shared by the extractors).
+LIST_GLUE = re.compile(r"\s*(?:,|và|,\s*và)\s*")
 _DASH = re.compile(r"\s*[-–]\s*")
 _SEQ = {n: re.compile(r"[\p{L}\p{M}]+(?:\s+[\p{L}\p{M}]+){%d}" % (n - 1)) for n in (1, 2, 3)}
 _SPACE_CAPITAL = re.compile(r"\s\p{Lu}")
@@ -700,7 +701,7 @@ def _share_suffix(text, found, province, multi_province):
     while i < len(out):
         # a run of orgs joined only by ", " / " và "
         j = i
-        while j + 1 < len(out) and _LIST_GLUE.fullmatch(text, out[j].end, out[j + 1].start):
+        while j + 1 < len(out) and LIST_GLUE.fullmatch(text, out[j].end, out[j + 1].start):
             j += 1
         if j > i and any(o.kind == "generic" for o in out[i:j]):
             # the level words each item of the run ends with, folded once

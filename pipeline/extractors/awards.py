@@ -171,22 +171,22 @@ class Awards:
             return doc
         kinds, mapping = _award_table()
         count_re = _count_re()
-        text = doc.text
+        names_an_award = _any_of(tuple(rx.pattern for rx in kinds.values()))
+        orgs_by_sentence = doc.ctx.get("orgs", {})
         seen = set()
-        for i, orgs in sorted(doc.ctx.get("orgs", {}).items()):
+        with_orgs = sorted(orgs_by_sentence)
+        without = [i for i, s in enumerate(doc.sentences)      # count-only awards
+                   if i not in orgs_by_sentence and s.start >= doc.body_start
+                   and not doc.is_excluded(s.start, s.end)]
+        for i in with_orgs + without:
             s = doc.sentences[i]
-            self._sentence(doc, s.start, s.end, orgs, kinds, mapping, count_re, seen)
-        for s_idx, s in enumerate(doc.sentences):  # sentences with no org (count-only awards)
-            if s_idx in doc.ctx.get("orgs", {}) or s.start < doc.body_start or doc.is_excluded(s.start, s.end):
-                continue
-            self._sentence(doc, s.start, s.end, [], kinds, mapping, count_re, seen)
-        del text
+            if names_an_award.search(doc.text, s.start, s.end):
+                self._sentence(doc, s.start, s.end, orgs_by_sentence.get(i, []), kinds, mapping,
+                               count_re, seen)
         return doc
 
     def _sentence(self, doc, s_start, s_end, orgs, kinds, mapping, count_re, seen):
         text = doc.text
-        if not _any_of(tuple(rx.pattern for rx in kinds.values())).search(text, s_start, s_end):
-            return
         phrases = []
         for kind, rx in kinds.items():
             for m in rx.finditer(text, s_start, s_end):

@@ -16,7 +16,7 @@ import regex as re
 from ..gazetteers import load_csv
 from ..model import Doc
 from ..normalize import tidy
-from ..orgs import NAME, OrgMention, level_words
+from ..orgs import LIST_GLUE, NAME, OrgMention, level_words
 from ..registry import register
 from ..wordscan import FirstWordScan
 
@@ -147,7 +147,7 @@ def _clause_subjects(doc: Doc, s_index: int, orgs: list[OrgMention]) -> list[Org
             continue
         run = [first]
         for o in orgs:
-            if o.start > run[-1].end and _LIST_JOIN.fullmatch(text, run[-1].end, o.start):
+            if o.start > run[-1].end and LIST_GLUE.fullmatch(text, run[-1].end, o.start):
                 run.append(o)
         out.extend(run)
     return out
@@ -168,7 +168,6 @@ _CONSISTS = re.compile(r"(?:gồm|có|còn|tổng số)\s*$")
 _MEMBERS_AFTER = re.compile(r"\s*(?:thành viên|trong (?:khối|cụm))")
 _CLAUSE = re.compile(r"[^;]+")
 _PERSON_WORD = re.compile(r"\b(?:ông|bà|đồng chí|anh|chị|lãnh đạo)\b", re.IGNORECASE)
-_LIST_JOIN = re.compile(r"\s*(?:,|và|,\s*và)\s*")
 _LIST_PUNCT = re.compile(r"[\s,;.–\-+•*]")
 _CUE_REACH = 80      # characters before a list cue where the membership words may stand
 _MEMBERSHIP_WORDS = re.compile(r"khối|cụm|thành viên|đơn vị|cơ quan|doanh nghiệp", re.IGNORECASE)

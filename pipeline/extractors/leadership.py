@@ -32,7 +32,7 @@ import regex as re
 
 from ..gazetteers import load_csv
 from ..model import Doc
-from ..orgs import OrgMention
+from ..orgs import LIST_GLUE, OrgMention
 from ..registry import register
 
 _ROLE = re.compile(
@@ -49,15 +49,16 @@ _FLAG_TRANSFER = re.compile(
     r"(?:\s+(?:khối\s+|cụm\s+)?(?:giao\s+ước\s+)?thi\s+đua(?:\s+[^\s,;.()]+){0,8}?(?=\s+(?:cho|năm)\b))?"
     r"(?:\s+năm\s+(?P<year>(?:19|20)\d\d))?"
     r"|nhiệm\s+vụ(?=\s+cho))", re.IGNORECASE)
+# Words between "từ" and the giving unit: "từ (lãnh đạo / đơn vị / UBND) X".
+_GIVER_LEAD = r"(?:(?:lãnh\s+đạo|đơn\s+vị|cơ\s+quan|UBND|Ủy\s+ban\s+nhân\s+dân)\s+)*"
 _RECEIVE = re.compile(
     r"(?:tiếp\s+)?nhận\s+(?:bàn\s+giao\s+)?(?:lại\s+)?(?:(?P<flag>cờ\s+(?:trưởng\s+khối|khối\s+trưởng|trưởng\s+cụm|cụm\s+trưởng))"
     r"|nhiệm\s+vụ\s+(?:(?P<deputy>phó\s+(?:khối|cụm)|(?:khối|cụm)\s+phó)|(?:trưởng\s+(?:khối|cụm)|(?:khối|cụm)\s+trưởng)))"
-    r"(?:\s+(?:khối|cụm)\s+thi\s+đua)?(?:\s+năm\s+(?P<year>(?:19|20)\d\d))?\s+từ\s+(?:(?:lãnh\s+đạo|đơn\s+vị|cơ\s+quan|UBND|Ủy\s+ban\s+nhân\s+dân)\s+)*",
+    r"(?:\s+(?:khối|cụm)\s+thi\s+đua)?(?:\s+năm\s+(?P<year>(?:19|20)\d\d))?\s+từ\s+" + _GIVER_LEAD,
     re.IGNORECASE)
 _ELECTION = re.compile(r"\b(?:bầu|suy\s+tôn|chọn|làm|nhận\s+nhiệm\s+vụ|giao\s+làm|phân\s+công|đảm\s+nhận)\b",
                        re.IGNORECASE)
-_FROM_BEFORE = re.compile(r"\btừ\s+(?:(?:lãnh\s+đạo|đơn\s+vị|cơ\s+quan|UBND|Ủy\s+ban\s+nhân\s+dân)\s+)*$",
-                          re.IGNORECASE)
+_FROM_BEFORE = re.compile(r"\btừ\s+" + _GIVER_LEAD + "$", re.IGNORECASE)
 _ROLE_THEN_IS = re.compile(r"[^,;.]{0,50}?\b(?:là|gồm)\s*:?\s*", re.IGNORECASE)
 _GENERIC_ROLE = re.compile(r"\b(?:các|những|với)\s+(?:đơn\s+vị\s+|cơ\s+quan\s+)?$", re.IGNORECASE)
 _SENTENCE_YEAR = re.compile(r"^\W*(?:Trong\s+)?năm\s+((?:19|20)\d\d)\s*,", re.IGNORECASE)
@@ -136,7 +137,7 @@ def _run_before(text: str, orgs: list[OrgMention], last: OrgMention) -> list[Org
     """``last`` with the orgs joined to it by ", " / " và " ("chọn A và B làm Khối phó")."""
     run = [last]
     for o in reversed([o for o in orgs if o.end <= last.start]):
-        if _LIST_JOIN.fullmatch(text, o.end, run[0].start):
+        if LIST_GLUE.fullmatch(text, o.end, run[0].start):
             run.insert(0, o)
         else:
             break
@@ -147,7 +148,7 @@ def _run_after(text: str, orgs: list[OrgMention], first: OrgMention) -> list[Org
     """``first`` with the orgs joined after it by ", " / " và "."""
     run = [first]
     for o in orgs:
-        if o.start > run[-1].end and _LIST_JOIN.fullmatch(text, run[-1].end, o.start):
+        if o.start > run[-1].end and LIST_GLUE.fullmatch(text, run[-1].end, o.start):
             run.append(o)
     return run
 
@@ -159,7 +160,6 @@ def _default_year(doc: Doc, election: bool) -> int | None:
     return review or plan
 
 
-_LIST_JOIN = re.compile(r"\s*(?:,|và|,\s*và)\s*")
 _GIVING = re.compile(r"\b(?:bàn\s+giao|trao|chuyển\s+giao)\b", re.IGNORECASE)
 _GIVING_GAP = re.compile(r"\b(?:cho|bàn giao|trao)\b", re.IGNORECASE)
 _AS = re.compile(r"\b(?:làm|là)\b")
