@@ -21,7 +21,7 @@ import regex as re
 
 from .gazetteers import load_csv
 from .normalize import fold, new_style_tones
-from .wordscan import scan_finditer
+from .wordscan import literal_scan, scan_finditer
 
 OLD, NEW = "old", "new"
 
@@ -167,11 +167,6 @@ def _mention_keys() -> stdre.Pattern:
     """The first word of every name as :func:`_mention_regex` spells it: where a mention can start."""
     names = province_names()
     return literal_scan({_name_parts(n)[0] for n in names} | {_name_parts(n.upper())[0] for n in names})
-
-
-def literal_scan(words) -> stdre.Pattern:
-    """A standard ``re`` pattern finding any of ``words`` as written (case-sensitive)."""
-    return stdre.compile("|".join(stdre.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w))))
 
 
 @dataclass(frozen=True)

@@ -120,6 +120,12 @@ def leading_words(pattern: str) -> set[str] | None:
     return None
 
 
+def literal_scan(words: Iterable[str], variants: Callable[[str], str] = stdre.escape) -> stdre.Pattern:
+    """A standard ``re`` pattern finding any of ``words`` (each as ``variants`` spells it),
+    longest first: the keys of :func:`scan_finditer`."""
+    return stdre.compile("|".join(sorted({variants(w) for w in words}, key=lambda v: (-len(v), v))))
+
+
 def scan_finditer(pattern: re.Pattern, keys: stdre.Pattern, text: str, start: int = 0,
                   end: int | None = None, haystack: str | None = None) -> Iterator[re.Match]:
     """``pattern.finditer(text, start, end)``, trying ``pattern`` only where ``keys`` occurs.
@@ -172,12 +178,12 @@ class FirstWordScan:
         self.pattern = pattern
         self.scan = None
         if first_words is not None:
-            alts = sorted({variants(w) for w in first_words}, key=len, reverse=True)
             # no word boundary: the standard library's idea of a letter is not
             # the pattern's (\w takes "¼"), and the pattern checks its own;
             # ``extra_keys``: a standard ``re`` alternative for starts that are
             # not words (``\d`` where a count may open a match)
-            self.scan = stdre.compile("|".join(alts + ([extra_keys] if extra_keys else [])))
+            keys = literal_scan(first_words, variants).pattern
+            self.scan = stdre.compile(keys + ("|" + extra_keys if extra_keys else ""))
 
     def finditer(self, text: str, start: int = 0, end: int | None = None,
                  lower: str | None = None) -> Iterator[re.Match]:

@@ -22,10 +22,10 @@ from collections import defaultdict
 import regex as re
 
 from ..model import Doc, Span
-from ..places import (NEW, OLD, Province, find_provinces, literal_scan, province_by_name,
+from ..places import (NEW, OLD, Province, find_provinces, province_by_name,
                       province_of_commune, provinces_of_district)
 from ..registry import register
-from ..wordscan import scan_finditer
+from ..wordscan import literal_scan, scan_finditer
 
 MERGER_DATE = "2025-07-01"
 
