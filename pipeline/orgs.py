@@ -24,7 +24,7 @@ import regex as re
 
 from .gazetteers import load_csv
 from .normalize import fold, new_style_tones, tidy
-from .wordscan import FirstWordScan, leading_words, odd_case_folding
+from .wordscan import FirstWordScan, compatible_words, leading_words, odd_case_folding
 
 # A capitalised proper name of one to five syllables, possibly "A - B".
 NAME = r"\p{Lu}[\p{L}\p{M}]*(?:(?:\s+|\s*-\s*)\p{Lu}[\p{L}\p{M}]*){0,4}"
@@ -92,13 +92,14 @@ def _known_entries() -> tuple[_Known, ...]:
 
 
 @lru_cache(maxsize=None)
-def _known_search() -> re.Pattern:
-    """One alternation of every known pattern, word-bounded.
+def _known_alternatives() -> tuple[tuple[str, frozenset[str] | None], ...]:
+    """The branches of :func:`_known_search`, in the order it tries them, each
+    with the lower-case words it can start with (None: unknown).
 
     Patterns that start with a literal word are grouped under it
     ("Ban(?:\\s+Tổ chức…|\\s+Tuyên giáo…)"), so at most positions the engine
     fails on the first word instead of trying every name; inside a group the
-    longest pattern is tried first.
+    longest pattern is tried first.  The rest come first, longest first.
     """
     groups: dict[str, list[str]] = {}
     others: list[str] = []
@@ -108,33 +109,41 @@ def _known_search() -> re.Pattern:
         if m and not re.match(r"[\p{L}\p{M}]+\s*[?*+{]", pat):
             groups.setdefault(m.group(0).lower(), []).append(pat[m.end():])
         else:
-            others.append(tolerant(pat).replace("(?P<name>", "(?:"))
-    alts = []
+            others.append(pat)
+    lead = {pat: leading_words(pat) for pat in others}
+    others.sort(key=lambda pat: len(tolerant(pat).replace("(?P<name>", "(?:")), reverse=True)
+    alts = [(tolerant(pat).replace("(?P<name>", "(?:"), frozenset(lead[pat]) if lead[pat] else None)
+            for pat in others]
     for first, rests in groups.items():
         rests = sorted(rests, key=len, reverse=True)
         body = "|".join(tolerant(r).replace("(?P<name>", "(?:") for r in rests)
-        alts.append(f"{tolerant(first)}(?:{body})")
-    others.sort(key=len, reverse=True)
-    return re.compile(r"(?<![\p{L}\p{M}])(?:" + "|".join(others + alts) + r")(?![\p{L}\p{M}])",
+        alts.append((f"{tolerant(first)}(?:{body})", frozenset({first})))
+    return tuple(alts)
+
+
+def _known_pattern(alternatives: list[str]) -> re.Pattern:
+    return re.compile(r"(?<![\p{L}\p{M}])(?:" + "|".join(alternatives) + r")(?![\p{L}\p{M}])",
                       re.IGNORECASE)
 
 
-def _first_word_scan(rx: re.Pattern, patterns: list[str]) -> FirstWordScan:
-    """A fast scan for ``rx``, an alternation of ``patterns`` (see pipeline.wordscan)."""
-    words: set[str] | None = set()
-    for pat in patterns:
-        lead = leading_words(pat)
-        if lead is None:
-            words = None
-            break
-        words |= lead
-    return FirstWordScan(rx, words, variants=lambda w: tolerant(re.escape(w)))
+@lru_cache(maxsize=None)
+def _known_search() -> re.Pattern:
+    """One alternation of every known pattern, word-bounded."""
+    return _known_pattern([alt for alt, _ in _known_alternatives()])
 
 
 @lru_cache(maxsize=None)
 def _known_scan() -> FirstWordScan:
-    return _first_word_scan(_known_search(), [r["pattern"] or _literal(r["canonical"])
-                                              for r in load_csv("agencies.csv")])
+    """The known-name scan; a hit on a first word is verified with only the
+    branches that can start there (:func:`pipeline.wordscan.compatible_words`)."""
+    alts = _known_alternatives()
+    if any(words is None for _, words in alts):
+        return FirstWordScan(_known_search(), None)
+    first = set().union(*(words for _, words in alts))
+    by_word = {w: _known_pattern([alt for alt, words in alts if compatible_words(w, words, skeleton)])
+               for w in first}
+    return FirstWordScan(_known_search(), first, variants=lambda w: tolerant(re.escape(w)),
+                         by_word=by_word)
 
 
 @lru_cache(maxsize=None)

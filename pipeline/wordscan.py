@@ -171,12 +171,24 @@ class FirstWordScan:
     the (standard ``re``) pattern of its spellings (old/new tone placement,
     common typos) so the scan is no stricter than the pattern.  With
     ``first_words`` None the scan is plain ``pattern.finditer``.
+
+    ``by_word`` (optional) maps a first word to a smaller pattern to verify
+    with where that word's key was found: it must match exactly where
+    ``pattern`` matches at every such position (the pattern's alternatives
+    that can start there, in their order; see :func:`compatible_words`).  A
+    failed try of a hundred-name alternation costs several times a failed try
+    of the few names one word opens, and most tries fail ("tỉnh", "hội" and
+    "công" open few names but many phrases).
     """
 
     def __init__(self, pattern: re.Pattern, first_words: Iterable[str] | None,
-                 variants: Callable[[str], str] = stdre.escape, extra_keys: str = ""):
+                 variants: Callable[[str], str] = stdre.escape, extra_keys: str = "",
+                 by_word: dict[str, re.Pattern] | None = None):
         self.pattern = pattern
         self.scan = None
+        # key as found -> the pattern verifying it, filled as keys are met
+        # (spellings of a few dozen words; extra keys may vary: capped)
+        self._verify: dict[str, re.Pattern] | None = None
         if first_words is not None:
             # no word boundary: the standard library's idea of a letter is not
             # the pattern's (\w takes "¼"), and the pattern checks its own;
@@ -184,6 +196,19 @@ class FirstWordScan:
             # not words (``\d`` where a count may open a match)
             keys = literal_scan(first_words, variants).pattern
             self.scan = stdre.compile(keys + ("|" + extra_keys if extra_keys else ""))
+            if by_word is not None:
+                self._verify = {}
+                self._spellings = [(stdre.compile(variants(w)), by_word.get(w, pattern))
+                                   for w in first_words]
+
+    def _verifier(self, key: str) -> re.Pattern:
+        """The pattern verifying a hit on ``key``: its word's, or the whole
+        pattern when the key spells no single word (an extra key, a tie)."""
+        found = {rx for spelling, rx in self._spellings if spelling.fullmatch(key)}
+        rx = found.pop() if len(found) == 1 else self.pattern
+        if len(self._verify) < 4096:
+            self._verify[key] = rx
+        return rx
 
     def finditer(self, text: str, start: int = 0, end: int | None = None,
                  lower: str | None = None) -> Iterator[re.Match]:
@@ -193,4 +218,28 @@ class FirstWordScan:
         if self.scan is None or len(low) != end - start or odd_case_folding().search(low):
             yield from self.pattern.finditer(text, start, end)
             return
-        yield from scan_finditer(self.pattern, self.scan, text, start, end, haystack=low)
+        verify = self._verify
+        if verify is None:
+            yield from scan_finditer(self.pattern, self.scan, text, start, end, haystack=low)
+            return
+        keys, pos, stop = self.scan, 0, end - start
+        while (k := keys.search(low, pos, stop)) is not None:
+            key = k.group()
+            rx = verify.get(key) or self._verifier(key)
+            m = rx.match(text, k.start() + start, end)
+            if m:
+                yield m
+                pos = m.end() - start
+            else:
+                pos = k.start() + 1
+
+
+def compatible_words(word: str, others: Iterable[str], skeleton: Callable[[str], str]) -> bool:
+    """Whether a key of ``word`` and one of some word in ``others`` can start at the same place.
+
+    Both keys then spell a prefix of the same text, so their ``skeleton``s
+    (one form for every spelling the keys accept: case, tone marks dropped)
+    are prefixes of one skeleton, hence one of the other.
+    """
+    w = skeleton(word)
+    return any(w.startswith(o) or o.startswith(w) for o in map(skeleton, others))

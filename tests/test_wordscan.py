@@ -149,3 +149,29 @@ def test_member_count_scan_equals_the_pattern_on_any_text(text):
 
     scan = bloc._count_scan()
     assert [m.span() for m in scan.finditer(text)] == [m.span() for m in scan.pattern.finditer(text)]
+
+
+def test_compatible_words_by_skeleton():
+    from pipeline.wordscan import compatible_words
+    assert compatible_words("tỉnh", {"tinh"}, orgs.skeleton)         # one word, two spellings
+    assert compatible_words("thi", {"thị"}, orgs.skeleton)           # a prefix of the same text
+    assert compatible_words("ủy", {"uỷ ban"}, orgs.skeleton)
+    assert not compatible_words("ban", {"bảo", "sở"}, orgs.skeleton)
+
+
+def test_verifying_by_word_finds_what_the_pattern_finds():
+    rx = re.compile(r"(?<![\p{L}])(?:Ban Tổ chức|Ban Dân vận|Sở Y tế|\d+ sở)(?![\p{L}])", re.IGNORECASE)
+    by_word = {"ban": re.compile(r"(?<![\p{L}])(?:Ban Tổ chức|Ban Dân vận)(?![\p{L}])", re.IGNORECASE),
+               "sở": re.compile(r"(?<![\p{L}])(?:Sở Y tế)(?![\p{L}])", re.IGNORECASE)}
+    scan = FirstWordScan(rx, {"ban", "sở"}, extra_keys=r"\d", by_word=by_word)
+    text = "Ban Dân vận, ban tổ chức, BAN X, Sở Y tế, sở y tế và 12 sở, bàn Tổ chức"
+    got = [m.span() for m in scan.finditer(text)]
+    assert got == [m.span() for m in rx.finditer(text)]
+    assert len(got) == 5                       # the count "12 sở" is verified by the whole pattern
+
+
+def test_a_wrong_word_pattern_would_be_caught():
+    """by_word is trusted: the corpus check above is what keeps it honest."""
+    rx = re.compile(r"Ban Tổ chức|Sở Y tế", re.IGNORECASE)
+    scan = FirstWordScan(rx, {"ban", "sở"}, by_word={"ban": re.compile("(?!)")})
+    assert [m.group() for m in scan.finditer("Ban Tổ chức, Sở Y tế")] == ["Sở Y tế"]
