@@ -168,13 +168,21 @@ def _single_heads() -> frozenset[str]:
     return frozenset(h for h in heads if " " not in h)
 
 
+def _district_openers() -> list[str]:
+    """First words of the district words, as written (lower case): besides a
+    capital letter, the only way a head can start."""
+    _, _, district = _words()
+    return list(dict.fromkeys(d.split()[0] for d in district))
+
+
 @lru_cache(maxsize=None)
 def _head_re() -> re.Pattern:
     heads, _, district = _words()
     alts = [tolerant(re.escape(h).replace("\\ ", " ")) for h in heads]
     dist = [tolerant(re.escape(d).replace("\\ ", " ")) for d in district]
     return re.compile(
-        r"(?<![\p{L}\p{M}])(?=\p{Lu}|huyện|thị|thành|xã|phường|quận|đặc)(?:(?P<head>" + "|".join(alts) + r")|(?:(?:UBND|Ủy ban nhân dân)\s+)?"
+        r"(?<![\p{L}\p{M}])(?=\p{Lu}|" + "|".join(map(re.escape, _district_openers()))
+        + r")(?:(?P<head>" + "|".join(alts) + r")|(?:(?:UBND|Ủy ban nhân dân)\s+)?"
         r"(?P<district>(?i:" + "|".join(dist) + r")))(?![\p{L}\p{M}])")
 
 
@@ -420,6 +428,15 @@ _AND_WITH = re.compile(r"\s+(?:và|cùng)\s+")
 _LIST_STOP = re.compile(r"[.]\s|\.$|\n|\(")
 _NAME_AHEAD = re.compile(r"\s+\p{Lu}[\p{L}\p{M}]*\s+\p{Lu}")
 
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether ``pos`` falls in one of ``spans`` (a plain loop: this runs per
+    word of every sentence, where ``any()`` over a generator costs more)."""
+    for a, b in spans:
+        if a <= pos < b:
+            return True
+    return False
+
+
 def _generic_end(text: str, pos: int, end: int, blocked: list[tuple[int, int]]) -> tuple[int, int]:
     """Extend a generic org from ``pos`` (just after its head); return (end, extra_tokens).
 
@@ -431,7 +448,7 @@ def _generic_end(text: str, pos: int, end: int, blocked: list[tuple[int, int]]) 
     cur, good, last_good = pos, 0, pos
     caps_run = 0
     while cur < end:
-        if any(a <= cur < b for a, b in blocked):
+        if _inside(cur, blocked):
             break
         m = _SPACES.match(text, cur, end)
         gap_end = m.end() if m else cur
@@ -454,7 +471,7 @@ def _generic_end(text: str, pos: int, end: int, blocked: list[tuple[int, int]]) 
         if not w:
             break
         word = w.group(0)
-        if any(a <= gap_end < b for a, b in blocked) or _ROLE_AHEAD.match(text, gap_end, end):
+        if _inside(gap_end, blocked) or _ROLE_AHEAD.match(text, gap_end, end):
             break
         if word[:1].isupper():
             if word in surnames and good >= 1 and caps_run != 1:
@@ -566,7 +583,7 @@ def find_orgs(text: str, start: int = 0, end: int | None = None,
         found.append(OrgMention(m.start(), stop, canon, kind))
     blocked = [(o.start, o.end) for o in found]
     for m in _head_re().finditer(text, start, end):
-        if any(a <= m.start() < b for a, b in blocked):
+        if _inside(m.start(), blocked):
             continue
         is_district = m.group("district") is not None
         if not is_district and not m.group("head")[:1].isupper():
@@ -586,8 +603,8 @@ def find_orgs(text: str, start: int = 0, end: int | None = None,
     return _share_suffix(text, found, province, multi_province)
 
 
-_COUNTED_UNIT = (r"(?:các|\d{1,2}|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+"
-                 r"(?P<unit>sở|huyện|thị\s+xã|thành\s+phố|xã|phường|thị\s+trấn|ban|cục|hội)")
+_UNITS = r"(?P<unit>sở|huyện|thị\s+xã|thành\s+phố|xã|phường|thị\s+trấn|ban|cục|hội)"
+_COUNTED_UNIT = r"(?:các|\d{1,2}|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+" + _UNITS
 
 
 @lru_cache(maxsize=None)
@@ -602,6 +619,8 @@ def _distributive() -> re.Pattern:
 # The same words without the letter classes, for the standard library on a
 # lower-cased copy: several times cheaper, and no stricter than the pattern.
 _MAY_DISTRIBUTE = stdre.compile(_COUNTED_UNIT)
+# Its tail alone, a few times cheaper again: most sentences lack even that.
+_MAY_HAVE_UNIT = stdre.compile(r"\s" + _UNITS)
 _LOWER_UNITS = ("huyện", "thị xã", "thành phố", "xã", "phường", "thị trấn")
 _PART = re.compile(r"[^,;]+")
 
@@ -617,7 +636,8 @@ def _distribute_lists(text, start, end, found, province, multi_province, lower=N
     """
     out = list(found)
     lower = text[start:end].lower() if lower is None else lower
-    if not _MAY_DISTRIBUTE.search(lower) and not odd_case_folding().search(lower):
+    if (not _MAY_HAVE_UNIT.search(lower) or not _MAY_DISTRIBUTE.search(lower)) \
+            and not odd_case_folding().search(lower):
         return out
     for m in _distributive().finditer(text, start, end):
         unit = _SPACES.sub(" ", m.group("unit").lower())
