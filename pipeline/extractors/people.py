@@ -65,14 +65,47 @@ def _token_info(t: str) -> tuple[str, bool, bool]:
     return info
 
 
+_new_tuple = tuple.__new__     # Tok(...) goes through a Python-level __new__
+_CHUNK_RE = re.compile(r"\S+")
+
+# a run of non-space characters (``tỉnh,`` ``(Sở``) -> its tokens as
+# (offset, end offset, text, key, word, cap).  No token holds a space and
+# only spaces lie between tokens, so a chunk splits the same alone as in its
+# sentence; sentences repeat the same chunks, and one regex match per chunk
+# (found again with str.find) is cheaper than one per token.
+_CHUNK_TOKS: dict[str, tuple[tuple[Any, ...], ...]] = {}
+_CHUNK_TOKS_MAX = 1 << 16
+
+
+def _chunk_toks(chunk: str) -> tuple[tuple[Any, ...], ...]:
+    known = _TOKEN_INFO
+    toks = []
+    for m in _TOKEN_RE.finditer(chunk):
+        t = m.group()
+        toks.append((*m.span(), t, *(known.get(t) or _token_info(t))))
+    if len(_CHUNK_TOKS) >= _CHUNK_TOKS_MAX:      # a bound, for endless batches of odd text
+        _CHUNK_TOKS.clear()
+    toks = _CHUNK_TOKS[chunk] = tuple(toks)
+    return toks
+
+
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Tok]:
     end = len(text) if end is None else end
-    out = []
-    known = _TOKEN_INFO
-    for m in _TOKEN_RE.finditer(text, start, end):
-        t = m.group()
-        info = known.get(t) or _token_info(t)
-        out.append(Tok(t, m.start(), m.end(), *info))
+    out: list[Tok] = []
+    append = out.append
+    find = text.find
+    chunks = _CHUNK_TOKS
+    pos = start
+    for chunk in _CHUNK_RE.findall(text, start, end):
+        pos = find(chunk, pos)          # only spaces lie before it: this is where it is
+        parts = chunks.get(chunk) or _chunk_toks(chunk)
+        if len(parts) == 1:             # most chunks are one word
+            _, _, t, key, word, cap = parts[0]
+            append(_new_tuple(Tok, (t, pos, pos + len(t), key, word, cap)))
+        else:
+            for o0, o1, t, key, word, cap in parts:
+                append(_new_tuple(Tok, (t, pos + o0, pos + o1, key, word, cap)))
+        pos += len(chunk)
     return out
 
 
@@ -99,33 +132,57 @@ class Lexicon:
             self.by_first.setdefault(words[0], []).append(Phrase(r["kind"], words, org_from))
         for lst in self.by_first.values():
             lst.sort(key=lambda p: -len(p.words))
+        # kinds -> (first word -> phrases of those kinds, last words of those
+        # phrases): most look-ups fail on the first word, and a search for one
+        # kind should not walk the phrases of the others
+        self._by_kinds: dict[tuple[str, ...], tuple[dict[str, list[Phrase]], frozenset[str]]] = {}
+
+    def _kinds_index(self, kinds: tuple[str, ...]) -> tuple[dict[str, list[Phrase]], frozenset[str]]:
+        idx = self._by_kinds.get(kinds)
+        if idx is None:
+            firsts = {}
+            for first, lst in self.by_first.items():
+                sel = [p for p in lst if p.kind in kinds]     # keeps longest first
+                if sel:
+                    firsts[first] = sel
+            lasts = frozenset(p.words[-1] for lst in firsts.values() for p in lst)
+            idx = self._by_kinds[kinds] = (firsts, lasts)
+        return idx
 
     def match(self, toks: list[Tok], i: int, kinds: tuple[str, ...]) -> tuple[Phrase, int] | None:
         """Longest phrase of one of ``kinds`` starting at token ``i``: (phrase, end index)."""
-        if i >= len(toks):
+        n = len(toks)
+        if i >= n:
             return None
-        for p in self.by_first.get(toks[i].key, ()):
-            if p.kind not in kinds:
+        idx = self._by_kinds.get(kinds) or self._kinds_index(kinds)
+        phrases = idx[0].get(toks[i][3])         # [3]: Tok.key
+        if phrases is None:
+            return None
+        for p in phrases:
+            words = p.words
+            j = i + len(words)
+            if j > n:
                 continue
-            j = i + len(p.words)
-            if j <= len(toks) and all(toks[i + k].key == w for k, w in enumerate(p.words)):
-                if j < len(toks) and toks[j].word and _glued(toks[j - 1], toks[j]):
-                    continue
-                return p, j
+            k = 1                                 # the first word is the index key
+            while k < len(words) and toks[i + k][3] == words[k]:
+                k += 1
+            if k < len(words):
+                continue
+            if j < n and toks[j].word and toks[j - 1].end == toks[j].start:
+                continue                          # glued to a following word
+            return p, j
         return None
 
     def match_ending(self, toks: list[Tok], j: int, kinds: tuple[str, ...]) -> int | None:
         """Start index of a phrase of ``kinds`` that ends right before token ``j``."""
-        best = None
-        for i in range(max(0, j - 4), j):
+        # such a phrase ends with the word before j: most words end none
+        if j == 0 or toks[j - 1][3] not in (self._by_kinds.get(kinds) or self._kinds_index(kinds))[1]:
+            return None
+        for i in range(max(0, j - 4), j):        # the first hit is the earliest start
             m = self.match(toks, i, kinds)
-            if m and m[1] == j and (best is None or i < best):
-                best = i
-        return best
-
-
-def _glued(a: Tok, b: Tok) -> bool:
-    return a.end == b.start
+            if m and m[1] == j:
+                return i
+        return None
 
 
 @lru_cache(maxsize=1)
@@ -173,7 +230,7 @@ CLOSING_PAIRS = {("tỉnh", "ủy"), ("thành", "ủy"), ("huyện", "ủy"), ("
 
 # Lines that credit a photo or sign the story ("Ảnh: T.T", "Tin, ảnh: X").
 _CREDIT_RE = re.compile(r"(?i)(?:(?:tin|bài)(?:\s*(?:,|và)\s*)?)?\bảnh\s*:[^\n]*")
-_LINE = re.compile(r"[^\n]+")
+_CREDIT_CORE = re.compile(r"(?i)ảnh\s*:")   # in every match of _CREDIT_RE
 _SENTENCE_PUNCT = re.compile(r"[.:;]")
 
 
@@ -403,6 +460,29 @@ def _title_openers() -> frozenset[str]:
                      if any(p.kind in TITLE + PREFIX for p in phrases))
 
 
+# capitalised words as written, sorted by what their folded form is: the
+# gate below then works on sets of words, with no Python loop per word
+_CAPS_SEEN: set[str] = set()
+_CAPS_OPENER: set[str] = set()          # fold(w) opens a title or prefix phrase
+_CAPS_FAMILY: set[str] = set()          # fold(w) is a family name
+_CAPS_MAX = 1 << 16
+
+
+def _learn_caps(words: set[str]) -> None:
+    if len(_CAPS_SEEN) + len(words) > _CAPS_MAX:   # a bound, for endless batches of odd text
+        _CAPS_SEEN.clear()
+        _CAPS_OPENER.clear()
+        _CAPS_FAMILY.clear()
+    openers, family, known = _title_openers(), surnames(), _TOKEN_INFO
+    for w in words:
+        key = (known.get(w) or _token_info(w))[0]
+        if key in openers:
+            _CAPS_OPENER.add(w)
+        if key in family:
+            _CAPS_FAMILY.add(w)
+        _CAPS_SEEN.add(w)
+
+
 def may_name_a_person(text: str, start: int, end: int) -> bool:
     """Cheap necessary condition for :func:`find_people` to find anyone.
 
@@ -411,18 +491,17 @@ def may_name_a_person(text: str, start: int, end: int) -> bool:
     after it (``_is_name``).  Most sentences of an article have neither, and
     this scan of capitalised words costs a fraction of tokenising them.
     """
-    openers, family, known = _title_openers(), surnames(), _TOKEN_INFO
-    title = name = False
+    words = set(_CAP_WORD.findall(text, start, end))
+    if not words.issubset(_CAPS_SEEN):
+        _learn_caps(words)
+    if words.isdisjoint(_CAPS_OPENER) or words.isdisjoint(_CAPS_FAMILY):
+        return False
+    family = _CAPS_FAMILY
     for m in _CAP_WORD.finditer(text, start, end):
-        w = m.group()
-        key = (known.get(w) or _token_info(w))[0]
-        if not title and key in openers:
-            title = True
-        if not name and key in family:
+        if m.group() in family:
             e = m.end()
-            name = e + 1 < end and text[e].isspace() and text[e + 1].isupper()
-        if title and name:
-            return True
+            if e + 1 < end and text[e].isspace() and text[e + 1].isupper():
+                return True
     return False
 
 
@@ -467,9 +546,15 @@ def _read_people(text: str, span: Span, known_orgs) -> list[Found]:
         i = max(b, i + 1)
 
     # 2. title first, the name right after the unit ("..., ông X" too)
+    covered = bytearray(n)                # 1 for tokens inside a range of ``used``
+    for u0, u1 in used:
+        covered[u0:u1] = b"\x01" * (u1 - u0)
+    openers = _title_openers()
     i = 0
     while i < n:
-        if any(u0 <= i < u1 for u0, u1 in used):
+        tok = toks[i]
+        # _title_at needs a capitalised title or prefix opener right here
+        if covered[i] or not tok.cap or tok.key not in openers:
             i += 1
             continue
         t = _title_at(toks, i, n, True, known_orgs)
@@ -480,13 +565,13 @@ def _read_people(text: str, span: Span, known_orgs) -> list[Found]:
                 # clause; "thừa ủy quyền của Thủ tướng, ông X" is someone else's
                 s = _honoured_name_at(toks, end, n)
             b = _run(toks, s, n) if s is not None else 0
-            if s is not None and _is_name(toks, s, b) and not any(u0 <= s < u1 for u0, u1 in used):
+            if s is not None and _is_name(toks, s, b) and not covered[s]:
                 t0, end, unit = _first_of_chain(toks, t0, end, unit, known_orgs)
                 roles = _roles_after(toks, b, n)
                 f = _found(toks, (s, b), t0, end, unit, roles)
                 f.span = (toks[t0].start, toks[b - 1].end)
                 found.append(f)
-                used.append((t0, b))
+                covered[t0:b] = b"\x01" * (b - t0)
                 i = b
                 continue
         i += 1
@@ -557,16 +642,39 @@ def credit_spans(doc: Doc) -> list[tuple[int, int]]:
     for key in ("byline_spans", "credit_spans"):
         for s in doc.ctx.get(key) or ():
             spans.append((s.start, s.end) if isinstance(s, Span) else (int(s[0]), int(s[1])))
-    for m in _CREDIT_RE.finditer(doc.text, doc.body_start):
-        spans.append((m.start(), m.end()))
-    # a short name-only line among the last lines is the byline
-    lines = [m for m in _LINE.finditer(doc.text) if m.group().strip()]
-    for m in lines[-3:]:
-        words = m.group().split()
-        if 1 <= len(words) <= 6 and all(w[0].isupper() or w in "-–," for w in words) \
-                and not _SENTENCE_PUNCT.search(m.group()):
+    # the credit pattern scans slowly (its optional lead can start anywhere):
+    # look for its core first, which most articles lack
+    if _CREDIT_CORE.search(doc.text, doc.body_start):
+        for m in _CREDIT_RE.finditer(doc.text, doc.body_start):
             spans.append((m.start(), m.end()))
+    # a short name-only line among the last lines is the byline
+    text = doc.text
+    for start, end in last_lines(text, 3):
+        line = text[start:end]
+        words = line.split()
+        if 1 <= len(words) <= 6 and all(w[0].isupper() or w in "-–," for w in words) \
+                and not _SENTENCE_PUNCT.search(line):
+            spans.append((start, end))
     return spans
+
+
+def last_lines(text: str, k: int) -> list[tuple[int, int]]:
+    """(start, end) of the last ``k`` lines that are not blank, in text order.
+
+    Read backwards from the end: the byline check needs only these, not a
+    scan of every line of the article.
+    """
+    out: list[tuple[int, int]] = []
+    end = len(text)
+    while len(out) < k:
+        start = text.rfind("\n", 0, end) + 1
+        if text[start:end].strip():
+            out.append((start, end))
+        if start == 0:
+            break
+        end = start - 1
+    out.reverse()
+    return out
 
 
 def _known_orgs(doc: Doc, span: Span) -> list[tuple[int, int, str]]:
