@@ -186,3 +186,24 @@ def test_the_gate_relearns_after_its_word_sets_are_cleared():
     P._CAPS_FAMILY.clear()
     assert P.may_name_a_person(text, 0, len(text))
     assert "Lê" in P._CAPS_FAMILY and "Giám" in P._CAPS_OPENER
+
+
+def test_python_and_regex_disagree_on_whitespace_only_where_the_tokeniser_expects():
+    """``_chunks`` uses str.split() unless one of ``_SPLIT_ONLY`` is present:
+    that is exact only if these four are the sole code points where
+    ``str.isspace`` and the regex ``\\s`` differ (Unicode tables can change)."""
+    import sys
+
+    space = re.compile(r"\s")
+    differ = {chr(c) for c in range(sys.maxunicode + 1)
+              if chr(c).isspace() != bool(space.match(chr(c)))}
+    assert differ == set(P._SPLIT_ONLY)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(alphabet=st.sampled_from(list("aB ,\n\t\u00a0\u2028\x1c\x1f\x85") + ["ỉ"])),
+       data=st.data())
+def test_chunks_are_the_regex_non_space_runs(text, data):
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    assert P._chunks(text, start, end) == P._CHUNK_RE.findall(text, start, end)

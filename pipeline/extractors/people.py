@@ -67,12 +67,15 @@ def _token_info(t: str) -> tuple[str, bool, bool]:
 
 _new_tuple = tuple.__new__     # Tok(...) goes through a Python-level __new__
 _CHUNK_RE = re.compile(r"\S+")
+# str.split() splits where the regex ``\s`` does, and also at these four
+# (Python's isspace() differs from regex's \s on them and nowhere else)
+_SPLIT_ONLY = ("\x1c", "\x1d", "\x1e", "\x1f")
 
 # a run of non-space characters (``tỉnh,`` ``(Sở``) -> its tokens as
 # (offset, end offset, text, key, word, cap).  No token holds a space and
 # only spaces lie between tokens, so a chunk splits the same alone as in its
-# sentence; sentences repeat the same chunks, and one regex match per chunk
-# (found again with str.find) is cheaper than one per token.
+# sentence; sentences repeat the same chunks, and one split per sentence
+# plus a str.find per chunk is cheaper than one regex match per token.
 _CHUNK_TOKS: dict[str, tuple[tuple[Any, ...], ...]] = {}
 _CHUNK_TOKS_MAX = 1 << 16
 
@@ -89,6 +92,14 @@ def _chunk_toks(chunk: str) -> tuple[tuple[Any, ...], ...]:
     return toks
 
 
+def _chunks(text: str, start: int, end: int) -> list[str]:
+    """The runs of non-space characters of text[start:end], as the pattern ``_CHUNK_RE`` finds them."""
+    piece = text[start:end]
+    if any(c in piece for c in _SPLIT_ONLY):
+        return _CHUNK_RE.findall(text, start, end)
+    return piece.split()
+
+
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Tok]:
     end = len(text) if end is None else end
     out: list[Tok] = []
@@ -96,7 +107,7 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Tok]:
     find = text.find
     chunks = _CHUNK_TOKS
     pos = start
-    for chunk in _CHUNK_RE.findall(text, start, end):
+    for chunk in _chunks(text, start, end):
         pos = find(chunk, pos)          # only spaces lie before it: this is where it is
         parts = chunks.get(chunk) or _chunk_toks(chunk)
         if len(parts) == 1:             # most chunks are one word
@@ -519,14 +530,27 @@ def _read_people(text: str, span: Span, known_orgs) -> list[Found]:
     found: list[Found] = []
     used: list[tuple[int, int]] = []      # token ranges already read
 
-    # 1. name first, then the apposition
+    # 1. name first, then the apposition: read at each start of a run of
+    # capitalised words, in order, skipping those inside what was just read
+    family = surnames()
+    run_starts = [k for k in range(1, n) if toks[k].cap and (   # as in _run
+        not toks[k - 1].cap or toks[k].start - toks[k - 1].end != 1)]
+    if n and toks[0].cap:
+        run_starts.insert(0, 0)
     i = 0
-    while i < n:
-        t = toks[i]
-        if not t.cap or (i > 0 and toks[i - 1].cap and not _space_break(toks, i)):
-            i += 1
+    for c in run_starts:
+        if c < i:
             continue
+        i = c
         b = _run(toks, i, n)
+        # a name (_is_name below) is two words or more led by a family name,
+        # starting at or after i: a run with none is not read further
+        for k in range(i, b - 1):
+            if toks[k].key in family:
+                break
+        else:
+            i = max(b, i + 1)
+            continue
         a = i
         honor = lex.match_ending(toks, i, PERSONAL) is not None
         m = lex.match(toks, a, PERSONAL)
@@ -549,14 +573,13 @@ def _read_people(text: str, span: Span, known_orgs) -> list[Found]:
     covered = bytearray(n)                # 1 for tokens inside a range of ``used``
     for u0, u1 in used:
         covered[u0:u1] = b"\x01" * (u1 - u0)
+    # _title_at needs a capitalised title or prefix opener: only those are tried
     openers = _title_openers()
     i = 0
-    while i < n:
-        tok = toks[i]
-        # _title_at needs a capitalised title or prefix opener right here
-        if covered[i] or not tok.cap or tok.key not in openers:
-            i += 1
+    for c in [k for k in range(n) if toks[k].cap and toks[k].key in openers]:
+        if c < i or covered[c]:
             continue
+        i = c
         t = _title_at(toks, i, n, True, known_orgs)
         if t:
             t0, end, unit, s = t
@@ -619,10 +642,6 @@ def _first_of_chain(toks: list[Tok], t0: int, end: int, unit, known_orgs):
             best = (t[0], t[1], t[2])
         cur = p
     return best
-
-
-def _space_break(toks: list[Tok], i: int) -> bool:
-    return not (toks[i].start - toks[i - 1].end == 1)
 
 
 def _found(toks, name_idx, t0, end_idx, unit, roles) -> Found:
