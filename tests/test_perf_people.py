@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from pipeline.extractors import people as P
-from pipeline.model import Doc, RawArticle
+from pipeline.model import RawArticle
 from pipeline.normalize import normalize
 from pipeline.read import iter_articles
 from pipeline.segment import segment
@@ -117,9 +117,8 @@ def test_fast_paths_agree_on_every_corpus_sentence():
 def test_the_credit_gate_changes_nothing_on_the_corpus():
     seen = 0
     for doc in corpus_docs():
-        expected = [(m.start(), m.end()) for m in P._CREDIT_RE.finditer(doc.text, doc.body_start)]
-        got = [s for s in P.credit_spans(doc) if s in expected]
-        assert got == expected
+        expected = [m.span() for m in P._CREDIT_RE.finditer(doc.text, doc.body_start)]
+        assert P.credit_lines(doc.text, doc.body_start) == expected
         seen += bool(expected)
     assert seen > 0             # some corpus articles do credit a photo
 
@@ -168,14 +167,10 @@ def test_last_lines_are_the_last_non_blank_lines(text, k):
 
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(text=sentences, body_start=st.integers(0, 50))
-def test_the_credit_gate_only_skips_articles_without_a_credit(text, body_start):
-    doc = Doc(source="t", article_id="t", text=text)
-    doc.body_start = min(body_start, len(text))
-    expected = [(m.start(), m.end()) for m in P._CREDIT_RE.finditer(text, doc.body_start)]
-    if expected:
-        assert P._CREDIT_CORE.search(text, doc.body_start)
-    assert [s for s in P.credit_spans(doc) if s in expected] == expected
+@given(text=sentences, pos=st.integers(0, 50))
+def test_credit_lines_on_generated_sentences(text, pos):
+    pos = min(pos, len(text))
+    assert P.credit_lines(text, pos) == [m.span() for m in P._CREDIT_RE.finditer(text, pos)]
 
 
 def test_the_gate_relearns_after_its_word_sets_are_cleared():
@@ -207,3 +202,24 @@ def test_chunks_are_the_regex_non_space_runs(text, data):
     start = data.draw(st.integers(0, len(text)))
     end = data.draw(st.integers(start, len(text)))
     assert P._chunks(text, start, end) == P._CHUNK_RE.findall(text, start, end)
+
+
+credit_text = st.lists(st.sampled_from(["Tin", "tin", "TIN", "Bài", "bài", "và", "Và", "ảnh", "Ảnh", "ẢNH",
+                                        "anh", ":", " :", ",", " ", "\n", "\t", ".", "x", "Hùng", "2",
+                                        "Tin, ảnh: ", "Bài và ảnh:", "tin ,\n ảnh :", "Tinảnh:",
+                                        "bài, ẢNH: X\n", "Ảnh: Y"]),
+                       max_size=30).map("".join)
+
+
+@pytest.mark.parametrize("text", ["Tin, ảnh: Hùng", "x. Bài và ảnh : A\nB", "Tin ,\n\tảnh: X",
+                                  "Lễ ký kết. Tinảnh: X", "ảnh: a\nTin, ảnh: b"])
+def test_credit_lines_keep_the_lead(text):
+    for pos in range(len(text)):
+        assert P.credit_lines(text, pos) == [m.span() for m in P._CREDIT_RE.finditer(text, pos)]
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=credit_text, pos=st.integers(0, 20))
+def test_credit_scan_from_the_first_core_finds_what_a_full_scan_finds(text, pos):
+    pos = min(pos, len(text))
+    assert P.credit_lines(text, pos) == [m.span() for m in P._CREDIT_RE.finditer(text, pos)]

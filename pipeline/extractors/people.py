@@ -242,6 +242,8 @@ CLOSING_PAIRS = {("tỉnh", "ủy"), ("thành", "ủy"), ("huyện", "ủy"), ("
 # Lines that credit a photo or sign the story ("Ảnh: T.T", "Tin, ảnh: X").
 _CREDIT_RE = re.compile(r"(?i)(?:(?:tin|bài)(?:\s*(?:,|và)\s*)?)?\bảnh\s*:[^\n]*")
 _CREDIT_CORE = re.compile(r"(?i)ảnh\s*:")   # in every match of _CREDIT_RE
+# read backwards: every character a lead ("Tin, ", "Bài và ") can hold, and more
+_CREDIT_LEAD = re.compile(r"(?r)[\s,\p{L}\p{M}]*")
 _SENTENCE_PUNCT = re.compile(r"[.:;]")
 
 
@@ -661,11 +663,7 @@ def credit_spans(doc: Doc) -> list[tuple[int, int]]:
     for key in ("byline_spans", "credit_spans"):
         for s in doc.ctx.get(key) or ():
             spans.append((s.start, s.end) if isinstance(s, Span) else (int(s[0]), int(s[1])))
-    # the credit pattern scans slowly (its optional lead can start anywhere):
-    # look for its core first, which most articles lack
-    if _CREDIT_CORE.search(doc.text, doc.body_start):
-        for m in _CREDIT_RE.finditer(doc.text, doc.body_start):
-            spans.append((m.start(), m.end()))
+    spans.extend(credit_lines(doc.text, doc.body_start))
     # a short name-only line among the last lines is the byline
     text = doc.text
     for start, end in last_lines(text, 3):
@@ -675,6 +673,22 @@ def credit_spans(doc: Doc) -> list[tuple[int, int]]:
                 and not _SENTENCE_PUNCT.search(line):
             spans.append((start, end))
     return spans
+
+
+def credit_lines(text: str, pos: int) -> list[tuple[int, int]]:
+    """Spans of ``_CREDIT_RE`` from ``pos`` on, as its finditer gives them.
+
+    The pattern scans slowly (its optional lead can start anywhere): look
+    for its core first, which most articles lack.  A credit that starts
+    before the first core ends its lead right at that core (the lead holds
+    no "ả"), so it starts within the run of lead characters just before it:
+    the scan starts there.
+    """
+    core = _CREDIT_CORE.search(text, pos)
+    if core is None:
+        return []
+    start = _CREDIT_LEAD.match(text, pos, core.start()).start()
+    return [m.span() for m in _CREDIT_RE.finditer(text, start)]
 
 
 def last_lines(text: str, k: int) -> list[tuple[int, int]]:
