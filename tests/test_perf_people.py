@@ -79,9 +79,9 @@ def ref_last_lines(text: str, k: int) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in lines[-k:]]
 
 
-KINDS = [P.TITLE, P.PREFIX, P.PERSONAL, P.NOT_UNIT, P.TITLE + P.PREFIX, ("continue",),
-         ("boundary",), ("bloc_role",), ("membership",), ("membership", "bloc_role"),
-         ("boundary", "honorific", "bloc_role"), ("boundary", "honorific", "title", "prefix")]
+KINDS = [P.TITLE, P.PREFIX, P.PERSONAL, P.NOT_UNIT, P.TITLE + P.PREFIX, P.CONTINUE,
+         P.BOUNDARY, P.BLOC_ROLE, ("membership",), ("membership", "bloc_role"),
+         P.UNIT_STOP, P.CLAUSE_AFTER_COMMA]
 
 
 def check_sentence(text: str, start: int, end: int) -> None:
@@ -92,6 +92,8 @@ def check_sentence(text: str, start: int, end: int) -> None:
     for kinds in KINDS:
         for i in range(len(toks) + 1):
             assert lex.match(toks, i, kinds) == ref_match(lex, toks, i, kinds)
+            if i < len(toks) and toks[i].key not in lex.firsts(kinds):
+                assert ref_match(lex, toks, i, kinds) is None   # the hot loops' pre-check
             assert lex.match_ending(toks, i, kinds) == ref_match_ending(lex, toks, i, kinds)
     assert P.may_name_a_person(text, start, end) is ref_may_name_a_person(text, start, end)
 

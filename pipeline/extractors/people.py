@@ -160,6 +160,11 @@ class Lexicon:
             idx = self._by_kinds[kinds] = (firsts, lasts)
         return idx
 
+    def firsts(self, kinds: tuple[str, ...]) -> dict[str, list[Phrase]]:
+        """First word -> phrases of ``kinds``: ``match`` finds nothing at a token
+        whose key is not in it (hot loops test that before calling it)."""
+        return (self._by_kinds.get(kinds) or self._kinds_index(kinds))[0]
+
     def match(self, toks: list[Tok], i: int, kinds: tuple[str, ...]) -> tuple[Phrase, int] | None:
         """Longest phrase of one of ``kinds`` starting at token ``i``: (phrase, end index)."""
         n = len(toks)
@@ -232,6 +237,11 @@ def org_heads() -> frozenset[str]:
 
 
 TITLE = ("title",)
+CONTINUE = ("continue",)
+UNIT_STOP = ("boundary", "honorific", "bloc_role")
+CLAUSE_AFTER_COMMA = ("boundary", "honorific", "title", "prefix")
+BOUNDARY = ("boundary",)
+BLOC_ROLE = ("bloc_role",)
 PREFIX = ("prefix",)
 PERSONAL = ("honorific", "rank")
 NOT_UNIT = ("title", "prefix", "membership", "bloc_role", "honorific", "rank")
@@ -295,6 +305,8 @@ def _unit_end(toks: list[Tok], k: int, n: int, stop_at_name: bool,
               known_orgs: list[tuple[int, int]]) -> tuple[int, int | None]:
     """Walk a unit's name from token ``k``: (end index, start of a following name)."""
     lex = lexicon()
+    not_unit, cont_first, stop_first = (lex.firsts(NOT_UNIT), lex.firsts(CONTINUE),
+                                        lex.firsts(UNIT_STOP))
     j = k
     while j < n:
         t = toks[j]
@@ -302,7 +314,8 @@ def _unit_end(toks: list[Tok], k: int, n: int, stop_at_name: bool,
             if t.cap:
                 # a title word right after an org head is part of the name
                 # ("Chủ tịch Hội Nhà báo thành phố"), not a new title
-                if j > k and lex.match(toks, j, NOT_UNIT) and toks[j - 1].key not in org_heads():
+                if j > k and t.key in not_unit and lex.match(toks, j, NOT_UNIT) \
+                        and toks[j - 1].key not in org_heads():
                     return j, None
                 if stop_at_name and (j == k or not toks[j - 1].cap):
                     b = _run(toks, j, n)
@@ -311,11 +324,11 @@ def _unit_end(toks: list[Tok], k: int, n: int, stop_at_name: bool,
                         return s, s
                 j += 1
             else:
-                cont = lex.match(toks, j, ("continue",))
+                cont = lex.match(toks, j, CONTINUE) if t.key in cont_first else None
                 if cont:
                     j = cont[1]
                     continue
-                if lex.match(toks, j, ("boundary", "honorific", "bloc_role")):
+                if t.key in stop_first and lex.match(toks, j, UNIT_STOP):
                     return j, None
                 if t.key == "và" and not (j + 1 < n and toks[j + 1].cap
                                           and not lex.match(toks, j + 1, NOT_UNIT)):
@@ -385,7 +398,7 @@ def _title_at(toks: list[Tok], i: int, n: int, stop_at_name: bool,
     if not toks[i].cap:
         return None
     j = i
-    pre = lex.match(toks, j, PREFIX)
+    pre = lex.match(toks, j, PREFIX) if toks[j].key in lex.firsts(PREFIX) else None
     if pre:
         j = pre[1]
     m = lex.match(toks, j, TITLE)
@@ -407,17 +420,24 @@ def _roles_after(toks: list[Tok], j: int, n: int) -> tuple[int, int] | None:
     a = j + 1
     k = a
     has_role = False
+    # first words of each kind: most tokens open no phrase, and are let
+    # through without a look-up
+    personal, clause, boundary, role = (lex.firsts(PERSONAL), lex.firsts(CLAUSE_AFTER_COMMA),
+                                        lex.firsts(BOUNDARY), lex.firsts(BLOC_ROLE))
     while k < n:
         t = toks[k]
-        if t.text in ";.:)!?\"“”" or lex.match(toks, k, PERSONAL):
+        key = t.key
+        if t.text in ";.:)!?\"“”" or key in personal and lex.match(toks, k, PERSONAL):
             break
-        if t.text == "," and k + 1 < n and (lex.match(toks, k + 1, ("boundary", "honorific", "title", "prefix"))):
+        if t.text == "," and k + 1 < n and toks[k + 1].key in clause \
+                and lex.match(toks, k + 1, CLAUSE_AFTER_COMMA):
             break
-        if t.word and not t.cap and k > a and t.key != "năm" and lex.match(toks, k, ("boundary",)):
+        if t.word and not t.cap and k > a and key != "năm" and key in boundary \
+                and lex.match(toks, k, BOUNDARY):
             break
-        if t.key == "và" and k + 1 < n and lex.match(toks, k + 1, PERSONAL):
+        if key == "và" and k + 1 < n and lex.match(toks, k + 1, PERSONAL):
             break
-        if lex.match(toks, k, ("bloc_role",)):
+        if key in role and lex.match(toks, k, BLOC_ROLE):
             has_role = True
         k += 1
     while k > a and toks[k - 1].text in ",-–—(":
