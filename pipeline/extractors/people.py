@@ -65,14 +65,58 @@ def _token_info(t: str) -> tuple[str, bool, bool]:
     return info
 
 
+_new_tuple = tuple.__new__     # Tok(...) goes through a Python-level __new__
+_CHUNK_RE = re.compile(r"\S+")
+# str.split() splits where the regex ``\s`` does, and also at these four
+# (Python's isspace() differs from regex's \s on them and nowhere else)
+_SPLIT_ONLY = ("\x1c", "\x1d", "\x1e", "\x1f")
+
+# a run of non-space characters (``tỉnh,`` ``(Sở``) -> its tokens as
+# (offset, end offset, text, key, word, cap).  No token holds a space and
+# only spaces lie between tokens, so a chunk splits the same alone as in its
+# sentence; sentences repeat the same chunks, and one split per sentence
+# plus a str.find per chunk is cheaper than one regex match per token.
+_CHUNK_TOKS: dict[str, tuple[tuple[Any, ...], ...]] = {}
+_CHUNK_TOKS_MAX = 1 << 16
+
+
+def _chunk_toks(chunk: str) -> tuple[tuple[Any, ...], ...]:
+    known = _TOKEN_INFO
+    toks = []
+    for m in _TOKEN_RE.finditer(chunk):
+        t = m.group()
+        toks.append((*m.span(), t, *(known.get(t) or _token_info(t))))
+    if len(_CHUNK_TOKS) >= _CHUNK_TOKS_MAX:      # a bound, for endless batches of odd text
+        _CHUNK_TOKS.clear()
+    toks = _CHUNK_TOKS[chunk] = tuple(toks)
+    return toks
+
+
+def _chunks(text: str, start: int, end: int) -> list[str]:
+    """The runs of non-space characters of text[start:end], as the pattern ``_CHUNK_RE`` finds them."""
+    piece = text[start:end]
+    if any(c in piece for c in _SPLIT_ONLY):
+        return _CHUNK_RE.findall(text, start, end)
+    return piece.split()
+
+
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Tok]:
     end = len(text) if end is None else end
-    out = []
-    known = _TOKEN_INFO
-    for m in _TOKEN_RE.finditer(text, start, end):
-        t = m.group()
-        info = known.get(t) or _token_info(t)
-        out.append(Tok(t, m.start(), m.end(), *info))
+    out: list[Tok] = []
+    append = out.append
+    find = text.find
+    chunks = _CHUNK_TOKS
+    pos = start
+    for chunk in _chunks(text, start, end):
+        pos = find(chunk, pos)          # only spaces lie before it: this is where it is
+        parts = chunks.get(chunk) or _chunk_toks(chunk)
+        if len(parts) == 1:             # most chunks are one word
+            _, _, t, key, word, cap = parts[0]
+            append(_new_tuple(Tok, (t, pos, pos + len(t), key, word, cap)))
+        else:
+            for o0, o1, t, key, word, cap in parts:
+                append(_new_tuple(Tok, (t, pos + o0, pos + o1, key, word, cap)))
+        pos += len(chunk)
     return out
 
 
@@ -99,33 +143,62 @@ class Lexicon:
             self.by_first.setdefault(words[0], []).append(Phrase(r["kind"], words, org_from))
         for lst in self.by_first.values():
             lst.sort(key=lambda p: -len(p.words))
+        # kinds -> (first word -> phrases of those kinds, last words of those
+        # phrases): most look-ups fail on the first word, and a search for one
+        # kind should not walk the phrases of the others
+        self._by_kinds: dict[tuple[str, ...], tuple[dict[str, list[Phrase]], frozenset[str]]] = {}
+
+    def _kinds_index(self, kinds: tuple[str, ...]) -> tuple[dict[str, list[Phrase]], frozenset[str]]:
+        idx = self._by_kinds.get(kinds)
+        if idx is None:
+            firsts = {}
+            for first, lst in self.by_first.items():
+                sel = [p for p in lst if p.kind in kinds]     # keeps longest first
+                if sel:
+                    firsts[first] = sel
+            lasts = frozenset(p.words[-1] for lst in firsts.values() for p in lst)
+            idx = self._by_kinds[kinds] = (firsts, lasts)
+        return idx
+
+    def firsts(self, kinds: tuple[str, ...]) -> dict[str, list[Phrase]]:
+        """First word -> phrases of ``kinds``: ``match`` finds nothing at a token
+        whose key is not in it (hot loops test that before calling it)."""
+        return (self._by_kinds.get(kinds) or self._kinds_index(kinds))[0]
 
     def match(self, toks: list[Tok], i: int, kinds: tuple[str, ...]) -> tuple[Phrase, int] | None:
         """Longest phrase of one of ``kinds`` starting at token ``i``: (phrase, end index)."""
-        if i >= len(toks):
+        n = len(toks)
+        if i >= n:
             return None
-        for p in self.by_first.get(toks[i].key, ()):
-            if p.kind not in kinds:
+        idx = self._by_kinds.get(kinds) or self._kinds_index(kinds)
+        phrases = idx[0].get(toks[i][3])         # [3]: Tok.key
+        if phrases is None:
+            return None
+        for p in phrases:
+            words = p.words
+            j = i + len(words)
+            if j > n:
                 continue
-            j = i + len(p.words)
-            if j <= len(toks) and all(toks[i + k].key == w for k, w in enumerate(p.words)):
-                if j < len(toks) and toks[j].word and _glued(toks[j - 1], toks[j]):
-                    continue
-                return p, j
+            k = 1                                 # the first word is the index key
+            while k < len(words) and toks[i + k][3] == words[k]:
+                k += 1
+            if k < len(words):
+                continue
+            if j < n and toks[j].word and toks[j - 1].end == toks[j].start:
+                continue                          # glued to a following word
+            return p, j
         return None
 
     def match_ending(self, toks: list[Tok], j: int, kinds: tuple[str, ...]) -> int | None:
         """Start index of a phrase of ``kinds`` that ends right before token ``j``."""
-        best = None
-        for i in range(max(0, j - 4), j):
+        # such a phrase ends with the word before j: most words end none
+        if j == 0 or toks[j - 1][3] not in (self._by_kinds.get(kinds) or self._kinds_index(kinds))[1]:
+            return None
+        for i in range(max(0, j - 4), j):        # the first hit is the earliest start
             m = self.match(toks, i, kinds)
-            if m and m[1] == j and (best is None or i < best):
-                best = i
-        return best
-
-
-def _glued(a: Tok, b: Tok) -> bool:
-    return a.end == b.start
+            if m and m[1] == j:
+                return i
+        return None
 
 
 @lru_cache(maxsize=1)
@@ -164,6 +237,11 @@ def org_heads() -> frozenset[str]:
 
 
 TITLE = ("title",)
+CONTINUE = ("continue",)
+UNIT_STOP = ("boundary", "honorific", "bloc_role")
+CLAUSE_AFTER_COMMA = ("boundary", "honorific", "title", "prefix")
+BOUNDARY = ("boundary",)
+BLOC_ROLE = ("bloc_role",)
 PREFIX = ("prefix",)
 PERSONAL = ("honorific", "rank")
 NOT_UNIT = ("title", "prefix", "membership", "bloc_role", "honorific", "rank")
@@ -173,7 +251,9 @@ CLOSING_PAIRS = {("tỉnh", "ủy"), ("thành", "ủy"), ("huyện", "ủy"), ("
 
 # Lines that credit a photo or sign the story ("Ảnh: T.T", "Tin, ảnh: X").
 _CREDIT_RE = re.compile(r"(?i)(?:(?:tin|bài)(?:\s*(?:,|và)\s*)?)?\bảnh\s*:[^\n]*")
-_LINE = re.compile(r"[^\n]+")
+_CREDIT_CORE = re.compile(r"(?i)ảnh\s*:")   # in every match of _CREDIT_RE
+# read backwards: every character a lead ("Tin, ", "Bài và ") can hold, and more
+_CREDIT_LEAD = re.compile(r"(?r)[\s,\p{L}\p{M}]*")
 _SENTENCE_PUNCT = re.compile(r"[.:;]")
 
 
@@ -225,6 +305,8 @@ def _unit_end(toks: list[Tok], k: int, n: int, stop_at_name: bool,
               known_orgs: list[tuple[int, int]]) -> tuple[int, int | None]:
     """Walk a unit's name from token ``k``: (end index, start of a following name)."""
     lex = lexicon()
+    not_unit, cont_first, stop_first = (lex.firsts(NOT_UNIT), lex.firsts(CONTINUE),
+                                        lex.firsts(UNIT_STOP))
     j = k
     while j < n:
         t = toks[j]
@@ -232,7 +314,8 @@ def _unit_end(toks: list[Tok], k: int, n: int, stop_at_name: bool,
             if t.cap:
                 # a title word right after an org head is part of the name
                 # ("Chủ tịch Hội Nhà báo thành phố"), not a new title
-                if j > k and lex.match(toks, j, NOT_UNIT) and toks[j - 1].key not in org_heads():
+                if j > k and t.key in not_unit and lex.match(toks, j, NOT_UNIT) \
+                        and toks[j - 1].key not in org_heads():
                     return j, None
                 if stop_at_name and (j == k or not toks[j - 1].cap):
                     b = _run(toks, j, n)
@@ -241,11 +324,11 @@ def _unit_end(toks: list[Tok], k: int, n: int, stop_at_name: bool,
                         return s, s
                 j += 1
             else:
-                cont = lex.match(toks, j, ("continue",))
+                cont = lex.match(toks, j, CONTINUE) if t.key in cont_first else None
                 if cont:
                     j = cont[1]
                     continue
-                if lex.match(toks, j, ("boundary", "honorific", "bloc_role")):
+                if t.key in stop_first and lex.match(toks, j, UNIT_STOP):
                     return j, None
                 if t.key == "và" and not (j + 1 < n and toks[j + 1].cap
                                           and not lex.match(toks, j + 1, NOT_UNIT)):
@@ -315,7 +398,7 @@ def _title_at(toks: list[Tok], i: int, n: int, stop_at_name: bool,
     if not toks[i].cap:
         return None
     j = i
-    pre = lex.match(toks, j, PREFIX)
+    pre = lex.match(toks, j, PREFIX) if toks[j].key in lex.firsts(PREFIX) else None
     if pre:
         j = pre[1]
     m = lex.match(toks, j, TITLE)
@@ -337,17 +420,24 @@ def _roles_after(toks: list[Tok], j: int, n: int) -> tuple[int, int] | None:
     a = j + 1
     k = a
     has_role = False
+    # first words of each kind: most tokens open no phrase, and are let
+    # through without a look-up
+    personal, clause, boundary, role = (lex.firsts(PERSONAL), lex.firsts(CLAUSE_AFTER_COMMA),
+                                        lex.firsts(BOUNDARY), lex.firsts(BLOC_ROLE))
     while k < n:
         t = toks[k]
-        if t.text in ";.:)!?\"“”" or lex.match(toks, k, PERSONAL):
+        key = t.key
+        if t.text in ";.:)!?\"“”" or key in personal and lex.match(toks, k, PERSONAL):
             break
-        if t.text == "," and k + 1 < n and (lex.match(toks, k + 1, ("boundary", "honorific", "title", "prefix"))):
+        if t.text == "," and k + 1 < n and toks[k + 1].key in clause \
+                and lex.match(toks, k + 1, CLAUSE_AFTER_COMMA):
             break
-        if t.word and not t.cap and k > a and t.key != "năm" and lex.match(toks, k, ("boundary",)):
+        if t.word and not t.cap and k > a and key != "năm" and key in boundary \
+                and lex.match(toks, k, BOUNDARY):
             break
-        if t.key == "và" and k + 1 < n and lex.match(toks, k + 1, PERSONAL):
+        if key == "và" and k + 1 < n and lex.match(toks, k + 1, PERSONAL):
             break
-        if lex.match(toks, k, ("bloc_role",)):
+        if key in role and lex.match(toks, k, BLOC_ROLE):
             has_role = True
         k += 1
     while k > a and toks[k - 1].text in ",-–—(":
@@ -403,6 +493,29 @@ def _title_openers() -> frozenset[str]:
                      if any(p.kind in TITLE + PREFIX for p in phrases))
 
 
+# capitalised words as written, sorted by what their folded form is: the
+# gate below then works on sets of words, with no Python loop per word
+_CAPS_SEEN: set[str] = set()
+_CAPS_OPENER: set[str] = set()          # fold(w) opens a title or prefix phrase
+_CAPS_FAMILY: set[str] = set()          # fold(w) is a family name
+_CAPS_MAX = 1 << 16
+
+
+def _learn_caps(words: set[str]) -> None:
+    if len(_CAPS_SEEN) + len(words) > _CAPS_MAX:   # a bound, for endless batches of odd text
+        _CAPS_SEEN.clear()
+        _CAPS_OPENER.clear()
+        _CAPS_FAMILY.clear()
+    openers, family, known = _title_openers(), surnames(), _TOKEN_INFO
+    for w in words:
+        key = (known.get(w) or _token_info(w))[0]
+        if key in openers:
+            _CAPS_OPENER.add(w)
+        if key in family:
+            _CAPS_FAMILY.add(w)
+        _CAPS_SEEN.add(w)
+
+
 def may_name_a_person(text: str, start: int, end: int) -> bool:
     """Cheap necessary condition for :func:`find_people` to find anyone.
 
@@ -411,18 +524,17 @@ def may_name_a_person(text: str, start: int, end: int) -> bool:
     after it (``_is_name``).  Most sentences of an article have neither, and
     this scan of capitalised words costs a fraction of tokenising them.
     """
-    openers, family, known = _title_openers(), surnames(), _TOKEN_INFO
-    title = name = False
+    words = set(_CAP_WORD.findall(text, start, end))
+    if not words.issubset(_CAPS_SEEN):
+        _learn_caps(words)
+    if words.isdisjoint(_CAPS_OPENER) or words.isdisjoint(_CAPS_FAMILY):
+        return False
+    family = _CAPS_FAMILY
     for m in _CAP_WORD.finditer(text, start, end):
-        w = m.group()
-        key = (known.get(w) or _token_info(w))[0]
-        if not title and key in openers:
-            title = True
-        if not name and key in family:
+        if m.group() in family:
             e = m.end()
-            name = e + 1 < end and text[e].isspace() and text[e + 1].isupper()
-        if title and name:
-            return True
+            if e + 1 < end and text[e].isspace() and text[e + 1].isupper():
+                return True
     return False
 
 
@@ -440,14 +552,27 @@ def _read_people(text: str, span: Span, known_orgs) -> list[Found]:
     found: list[Found] = []
     used: list[tuple[int, int]] = []      # token ranges already read
 
-    # 1. name first, then the apposition
+    # 1. name first, then the apposition: read at each start of a run of
+    # capitalised words, in order, skipping those inside what was just read
+    family = surnames()
+    run_starts = [k for k in range(1, n) if toks[k].cap and (   # as in _run
+        not toks[k - 1].cap or toks[k].start - toks[k - 1].end != 1)]
+    if n and toks[0].cap:
+        run_starts.insert(0, 0)
     i = 0
-    while i < n:
-        t = toks[i]
-        if not t.cap or (i > 0 and toks[i - 1].cap and not _space_break(toks, i)):
-            i += 1
+    for c in run_starts:
+        if c < i:
             continue
+        i = c
         b = _run(toks, i, n)
+        # a name (_is_name below) is two words or more led by a family name,
+        # starting at or after i: a run with none is not read further
+        for k in range(i, b - 1):
+            if toks[k].key in family:
+                break
+        else:
+            i = max(b, i + 1)
+            continue
         a = i
         honor = lex.match_ending(toks, i, PERSONAL) is not None
         m = lex.match(toks, a, PERSONAL)
@@ -467,11 +592,16 @@ def _read_people(text: str, span: Span, known_orgs) -> list[Found]:
         i = max(b, i + 1)
 
     # 2. title first, the name right after the unit ("..., ông X" too)
+    covered = bytearray(n)                # 1 for tokens inside a range of ``used``
+    for u0, u1 in used:
+        covered[u0:u1] = b"\x01" * (u1 - u0)
+    # _title_at needs a capitalised title or prefix opener: only those are tried
+    openers = _title_openers()
     i = 0
-    while i < n:
-        if any(u0 <= i < u1 for u0, u1 in used):
-            i += 1
+    for c in [k for k in range(n) if toks[k].cap and toks[k].key in openers]:
+        if c < i or covered[c]:
             continue
+        i = c
         t = _title_at(toks, i, n, True, known_orgs)
         if t:
             t0, end, unit, s = t
@@ -480,13 +610,13 @@ def _read_people(text: str, span: Span, known_orgs) -> list[Found]:
                 # clause; "thừa ủy quyền của Thủ tướng, ông X" is someone else's
                 s = _honoured_name_at(toks, end, n)
             b = _run(toks, s, n) if s is not None else 0
-            if s is not None and _is_name(toks, s, b) and not any(u0 <= s < u1 for u0, u1 in used):
+            if s is not None and _is_name(toks, s, b) and not covered[s]:
                 t0, end, unit = _first_of_chain(toks, t0, end, unit, known_orgs)
                 roles = _roles_after(toks, b, n)
                 f = _found(toks, (s, b), t0, end, unit, roles)
                 f.span = (toks[t0].start, toks[b - 1].end)
                 found.append(f)
-                used.append((t0, b))
+                covered[t0:b] = b"\x01" * (b - t0)
                 i = b
                 continue
         i += 1
@@ -536,10 +666,6 @@ def _first_of_chain(toks: list[Tok], t0: int, end: int, unit, known_orgs):
     return best
 
 
-def _space_break(toks: list[Tok], i: int) -> bool:
-    return not (toks[i].start - toks[i - 1].end == 1)
-
-
 def _found(toks, name_idx, t0, end_idx, unit, roles) -> Found:
     a, b = name_idx
     name = (toks[a].start, toks[b - 1].end)
@@ -557,16 +683,51 @@ def credit_spans(doc: Doc) -> list[tuple[int, int]]:
     for key in ("byline_spans", "credit_spans"):
         for s in doc.ctx.get(key) or ():
             spans.append((s.start, s.end) if isinstance(s, Span) else (int(s[0]), int(s[1])))
-    for m in _CREDIT_RE.finditer(doc.text, doc.body_start):
-        spans.append((m.start(), m.end()))
+    spans.extend(credit_lines(doc.text, doc.body_start))
     # a short name-only line among the last lines is the byline
-    lines = [m for m in _LINE.finditer(doc.text) if m.group().strip()]
-    for m in lines[-3:]:
-        words = m.group().split()
+    text = doc.text
+    for start, end in last_lines(text, 3):
+        line = text[start:end]
+        words = line.split()
         if 1 <= len(words) <= 6 and all(w[0].isupper() or w in "-–," for w in words) \
-                and not _SENTENCE_PUNCT.search(m.group()):
-            spans.append((m.start(), m.end()))
+                and not _SENTENCE_PUNCT.search(line):
+            spans.append((start, end))
     return spans
+
+
+def credit_lines(text: str, pos: int) -> list[tuple[int, int]]:
+    """Spans of ``_CREDIT_RE`` from ``pos`` on, as its finditer gives them.
+
+    The pattern scans slowly (its optional lead can start anywhere): look
+    for its core first, which most articles lack.  A credit that starts
+    before the first core ends its lead right at that core (the lead holds
+    no "ả"), so it starts within the run of lead characters just before it:
+    the scan starts there.
+    """
+    core = _CREDIT_CORE.search(text, pos)
+    if core is None:
+        return []
+    start = _CREDIT_LEAD.match(text, pos, core.start()).start()
+    return [m.span() for m in _CREDIT_RE.finditer(text, start)]
+
+
+def last_lines(text: str, k: int) -> list[tuple[int, int]]:
+    """(start, end) of the last ``k`` lines that are not blank, in text order.
+
+    Read backwards from the end: the byline check needs only these, not a
+    scan of every line of the article.
+    """
+    out: list[tuple[int, int]] = []
+    end = len(text)
+    while len(out) < k:
+        start = text.rfind("\n", 0, end) + 1
+        if text[start:end].strip():
+            out.append((start, end))
+        if start == 0:
+            break
+        end = start - 1
+    out.reverse()
+    return out
 
 
 def _known_orgs(doc: Doc, span: Span) -> list[tuple[int, int, str]]:
