@@ -19,6 +19,7 @@ import calendar
 import datetime as dt
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import attrgetter
 
 import regex as re
 
@@ -128,6 +129,39 @@ _NEEDS_FOUR_DIGITS = re.compile(r"\d{4}")           # range, year, bare_year
 _NEEDS_THANG = re.compile("tháng", _FLAGS)          # words, month
 _NEEDS_NAM = re.compile("năm", _FLAGS)              # year, this_year
 _NEEDS_RANGE = re.compile(rf"\d{{4}}{_DASH}|từ\s+năm", _FLAGS)
+# The regexes above define what each pass needs; _find_all checks the same
+# things more cheaply.  _NEEDS_RANGE's two alternatives, searched one by one,
+# cost less than the alternation.
+_NEEDS_RANGE_DASH = re.compile(rf"\d{{4}}{_DASH}", _FLAGS)
+_NEEDS_RANGE_WORDS = re.compile(r"từ\s+năm", _FLAGS)
+_DIGIT = re.compile(r"\d")
+# _MAYBE's words.  A case-insensitive regex literal matches only where the
+# text's casefold holds the literal's casefold (tests/test_perf_dates.py checks
+# this for every character against the ``regex`` module), so these literal
+# prefilters are ``in`` tests on the casefolded text: one casefold of a
+# sentence costs less than the ``regex`` calls it replaces.
+_MAYBE_WORDS = ("nay", "qua", "mai")
+
+
+@dataclass(frozen=True)
+class _Gates:
+    """Casefolded literals the passes cannot match without (``in`` the casefolded text)."""
+    thang: str                        # words, month (_NEEDS_THANG)
+    nam: str                          # year, this_year (_NEEDS_NAM); range's words
+    tu: str                           # range's words
+    nay: str                          # this_year ("năm nay")
+    relative: tuple[str, ...]         # "relative": the word giving the offset ...
+    relative_heads: tuple[str, ...]   # ... and the daypart, "hôm" or "ngày" before it
+
+
+@lru_cache(maxsize=None)
+def _gates() -> _Gates:
+    c = _cues()
+    return _Gates("tháng".casefold(), "năm".casefold(), "từ".casefold(), "nay".casefold(),
+                  tuple(dict.fromkeys(w.casefold() for w in (*c.relative, "mai"))),
+                  tuple(dict.fromkeys(w.casefold() for w in (*c.dayparts, "hôm", "ngày"))))
+
+
 _CLOSE_PAREN = re.compile(r"\s*\)")
 _JOINED_DATES = re.compile(r"[\s,;]*(?:và|hoặc|,)?[\s(]*")
 _COUNT_AFTER = re.compile(r"\s*%|\s+\p{Ll}")
@@ -186,25 +220,36 @@ def _dm_is_date(text: str, lo: int, m: re.Match, prev_date_end: int | None) -> b
 def find_temporals(text: str, start: int = 0, end: int | None = None) -> list[Temporal]:
     """Every temporal expression in ``text[start:end]``, in text order."""
     end = len(text) if end is None else end
-    if not _MAYBE.search(text, start, end):
-        return []
-    if start or end != len(text):                      # work on the slice, then shift
-        found = _find_all(text[start:end])
+    sub = text[start:end] if start or end != len(text) else text
+    folded = None
+    if not _DIGIT.search(sub):                         # _MAYBE without its costly alternation
+        folded = sub.casefold()
+        if not _any_in(_MAYBE_WORDS, folded):
+            return []
+    found = _find_all(sub, folded)
+    if start:                                          # found in the slice: shift
         for t in found:
             t.start += start
             t.end += start
-        return found
-    return _find_all(text)
+    return found
 
 
-def _find_all(text: str) -> list[Temporal]:
-    """:func:`find_temporals` of the whole of ``text``, which holds a digit or a relative word."""
+def _find_all(text: str, folded: str | None = None) -> list[Temporal]:
+    """:func:`find_temporals` of the whole of ``text``, which holds a digit or a relative word.
+
+    ``folded`` is ``text.casefold()`` when the caller has it.  The passes'
+    literal prefilters are looked up in it with ``in`` (see :func:`_gates`)
+    rather than searched for one by one with the ``regex`` module.
+    """
     start, end = 0, len(text)
     p = _patterns()
+    g = _gates()
+    if folded is None:
+        folded = text.casefold()
     day_month = bool(_NEEDS_DAY_MONTH.search(text))
     four_digits = bool(_NEEDS_FOUR_DIGITS.search(text))
-    thang = bool(_NEEDS_THANG.search(text))
-    nam = bool(_NEEDS_NAM.search(text))
+    thang = g.thang in folded
+    nam = g.nam in folded
     # ``s`` is the text with what earlier passes took masked out.
     found: list[Temporal] = []
 
@@ -223,11 +268,12 @@ def _find_all(text: str) -> list[Temporal]:
         t = Temporal(a, b, "date", "full", d, mo, y, rel)
         fulls.append((t, m.start(), m.end()))
         taken.append((a, b))
-    for (t1, _, e1), (t2, s2, _) in zip(fulls, fulls[1:]):
+    for (t1, _, e1), (t2, s2, _) in (zip(fulls, fulls[1:]) if len(fulls) > 1 else ()):
         if _DASH_ONLY.fullmatch(text[e1:s2]):         # an anniversary span, not one day
             t1.anniversary = t2.anniversary = True
     found += [t for t, _, _ in fulls]
-    s = _masked(s, taken)
+    if taken:
+        s = _masked(s, taken)
 
     if thang:
         taken = []
@@ -249,7 +295,9 @@ def _find_all(text: str) -> list[Temporal]:
                 taken.append(m.span())
         s = _masked(s, taken)
 
-    if four_digits and _NEEDS_RANGE.search(text):
+    # _NEEDS_RANGE, one alternative at a time, the words one only where both are
+    if four_digits and (_NEEDS_RANGE_DASH.search(text) or (
+            g.tu in folded and nam and _NEEDS_RANGE_WORDS.search(text))):
         s = _masked(s, [m.span() for m in p["range"].finditer(s)])
 
     if nam:
@@ -257,10 +305,11 @@ def _find_all(text: str) -> list[Temporal]:
         for m in (p["year"].finditer(s) if four_digits else ()):
             found.append(Temporal(m.start(), m.end(), "year", "year", year=int(m.group(1))))
             taken.append(m.span())
-        for m in p["this_year"].finditer(s):
+        for m in (p["this_year"].finditer(s) if g.nay in folded else ()):
             found.append(Temporal(m.start(), m.end(), "year", "relative", relative=0))
             taken.append(m.span())
-        s = _masked(s, taken)
+        if taken:
+            s = _masked(s, taken)
 
     if day_month:
         taken = []
@@ -277,7 +326,8 @@ def _find_all(text: str) -> list[Temporal]:
             found.append(t)
             taken.append((a, b))
             prev_end = b
-        s = _masked(s, taken)
+        if taken:
+            s = _masked(s, taken)
 
     if four_digits:
         taken = []
@@ -289,15 +339,30 @@ def _find_all(text: str) -> list[Temporal]:
                 continue                               # "2015 học viên": a count
             found.append(Temporal(m.start(), m.end(), "year", "year", year=int(m.group(1))))
             taken.append(m.span())
-        s = _masked(s, taken)
+        if taken:
+            s = _masked(s, taken)
 
-    for m in (p["relative"].finditer(s) if p["relative_word"].search(text) else ()):
-        word = (m.group(1) or m.group(2) or m.group(3)).lower()
-        found.append(Temporal(m.start(), m.end(), "date", "relative",
-                              relative=_cues().relative.get(word)))
+    # "relative" needs one of its relative words and one of the words heading them
+    if _any_in(g.relative, folded) and _any_in(g.relative_heads, folded):
+        for m in p["relative"].finditer(s):
+            word = (m.group(1) or m.group(2) or m.group(3)).lower()
+            found.append(Temporal(m.start(), m.end(), "date", "relative",
+                                  relative=_cues().relative.get(word)))
 
-    found.sort(key=lambda t: (t.start, t.end))
+    if len(found) > 1:
+        found.sort(key=_START_END)
     return found
+
+
+_START_END = attrgetter("start", "end")
+
+
+def _any_in(words: tuple[str, ...], folded: str) -> bool:
+    """Whether any of ``words`` is in ``folded`` (a plain loop: cheaper than any() of a generator)."""
+    for w in words:
+        if w in folded:
+            return True
+    return False
 
 
 # -- years ----------------------------------------------------------------------
