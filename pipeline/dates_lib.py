@@ -234,7 +234,18 @@ def find_temporals(text: str, start: int = 0, end: int | None = None) -> list[Te
     return found
 
 
-def _find_all(text: str, folded: str | None = None) -> list[Temporal]:
+def find_years(text: str) -> list[tuple[int, int]]:
+    """(start, year) of the years :func:`find_temporals` finds in ``text`` with their year written.
+
+    Both passes giving one ("năm 2024", a bare "2024") need four digits; the
+    last pass ("relative", dates only) cannot change what the others find.
+    """
+    if not _NEEDS_FOUR_DIGITS.search(text):
+        return []
+    return [(t.start, t.year) for t in _find_all(text, relative=False) if t.kind == "year" and t.year]
+
+
+def _find_all(text: str, folded: str | None = None, relative: bool = True) -> list[Temporal]:
     """:func:`find_temporals` of the whole of ``text``, which holds a digit or a relative word.
 
     ``folded`` is ``text.casefold()`` when the caller has it.  The passes'
@@ -343,7 +354,7 @@ def _find_all(text: str, folded: str | None = None) -> list[Temporal]:
             s = _masked(s, taken)
 
     # "relative" needs one of its relative words and one of the words heading them
-    if _any_in(g.relative, folded) and _any_in(g.relative_heads, folded):
+    if relative and _any_in(g.relative, folded) and _any_in(g.relative_heads, folded):
         for m in p["relative"].finditer(s):
             word = (m.group(1) or m.group(2) or m.group(3)).lower()
             found.append(Temporal(m.start(), m.end(), "date", "relative",

@@ -17,11 +17,12 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Iterable
 from functools import lru_cache
 
 import regex as re
 
-from .dates_lib import find_temporals
+from .dates_lib import find_years
 from .gazetteers import load_csv
 from .segment import fold_sentence
 
@@ -87,12 +88,32 @@ _CLAUSE_END = re.compile(r"[;:.!?]")
 
 def find_triggers(text: str) -> list[Trigger]:
     """Act phrases of ``text`` (already folded) in order, each with the year it concerns."""
-    return [Trigger(t.type, t.start, t.end, t.year_role, t.body, t.year) for t in _triggers(text)]
+    trigs = [Trigger(t.type, t.start, t.end, t.year_role, t.body) for t in _triggers(text)]
+    if not trigs:
+        return trigs
+    years = find_years(text)
+    for i, t in enumerate(trigs):
+        stop = trigs[i + 1].start if i + 1 < len(trigs) else len(text)
+        t.year = next((y for pos, y in years if t.end <= pos < stop), None)
+    # "ký kết giao ước và phát động phong trào thi đua năm 2022": one year for both.
+    for i in range(len(trigs) - 2, -1, -1):
+        t, nxt = trigs[i], trigs[i + 1]
+        if t.year is None and nxt.year is not None and t.year_role != "-" and (
+                t.year_role == nxt.year_role or t.year_role == "both"):
+            t.year = nxt.year
+    return trigs
+
+
+def trigger_types(text: str) -> list[str]:
+    """Types of :func:`find_triggers` of ``text`` in order, without looking for their years."""
+    return [t.type for t in _triggers(text)]
 
 
 @lru_cache(maxsize=256)
 def _triggers(text: str) -> tuple[Trigger, ...]:
-    """:func:`find_triggers`, cached: the event sentence is read for its score and again for its acts."""
+    """The act phrases of :func:`find_triggers`, years not set; cached: the event
+    sentence is read for its score and again for its acts.  The years are found
+    by the callers that want them (the score does not), on fresh copies."""
     if not _act_phrases().search(text):
         return ()
     hits = [Trigger(p.type, m.start(), m.end(), p.year_role, p.body)
@@ -103,16 +124,6 @@ def _triggers(text: str) -> tuple[Trigger, ...]:
     for t in hits:
         if not trigs or t.start >= trigs[-1].end:
             trigs.append(t)
-    years = [(y.start, y.year) for y in find_temporals(text) if y.kind == "year" and y.year]
-    for i, t in enumerate(trigs):
-        stop = trigs[i + 1].start if i + 1 < len(trigs) else len(text)
-        t.year = next((y for pos, y in years if t.end <= pos < stop), None)
-    # "ký kết giao ước và phát động phong trào thi đua năm 2022": one year for both.
-    for i in range(len(trigs) - 2, -1, -1):
-        t, nxt = trigs[i], trigs[i + 1]
-        if t.year is None and nxt.year is not None and t.year_role != "-" and (
-                t.year_role == nxt.year_role or t.year_role == "both"):
-            t.year = nxt.year
     return tuple(trigs)
 
 
@@ -121,14 +132,13 @@ def _first_year(trigs: list[Trigger], roles: set[str], types: set[str] | None = 
                  and (types is None or t.type in types)), None)
 
 
-def _body_acts(sentences: list[str], plan: int | None) -> set[str]:
-    """Types of acts a body sentence reports for the plan year (a launch speech)."""
+def _body_acts(folded: Iterable[str], plan: int | None) -> set[str]:
+    """Types of acts a body sentence (``folded``: the sentences folded) reports for the plan year (a launch speech)."""
     found: set[str] = set()
     if plan is None:
         return found
     body = _body_phrases()
-    for s in sentences:
-        f = fold_sentence(s)
+    for f in folded:
         if not body.search(f):
             continue
         for t in find_triggers(f):
@@ -143,15 +153,30 @@ def _body_acts(sentences: list[str], plan: int | None) -> set[str]:
 def analyse(lead: str | None, title: str | None = None,
             body: list[str] | None = None) -> EventInfo:
     """Event types, review year and plan year from the lead sentence, headline and body."""
-    lead_tr = find_triggers(fold_sentence(lead)) if lead else []
-    title_tr = find_triggers(fold_sentence(title)) if title else []
+    return analyse_folded(fold_sentence(lead) if lead is not None else None, title,
+                          (fold_sentence(s) for s in body or []))
+
+
+def analyse_folded(lead: str | None, title: str | None, body: Iterable[str]) -> EventInfo:
+    """:func:`analyse` of a lead and body sentences already folded (``body`` is
+    read only when the plan year is known).  The headline is read only when the
+    lead leaves something to it: its acts when the lead names none, its years
+    when the lead's acts have none."""
+    lead_tr = find_triggers(lead) if lead else []
+    title_tr: list[Trigger] | None = None
+
+    def title_triggers() -> list[Trigger]:
+        nonlocal title_tr
+        if title_tr is None:
+            title_tr = find_triggers(fold_sentence(title)) if title else []
+        return title_tr
+
     types = {t.type for t in lead_tr if t.type in EVENT_TYPES and t.type != "other"} or \
-        {t.type for t in title_tr if t.type in EVENT_TYPES and t.type != "other"}
+        {t.type for t in title_triggers() if t.type in EVENT_TYPES and t.type != "other"}
     info = EventInfo()
-    sources = [lead_tr, title_tr]
 
     def first(roles: set[str], kinds: set[str] | None = None) -> int | None:
-        return next((y for trs in sources if (y := _first_year(trs, roles, kinds))), None)
+        return _first_year(lead_tr, roles, kinds) or _first_year(title_triggers(), roles, kinds) or None
 
     if "midyear_review" in types and "annual_review" not in types:
         info.midyear = True
@@ -166,7 +191,7 @@ def analyse(lead: str | None, title: str | None = None,
             info.review_year = info.plan_year - 1
     elif types:
         info.plan_year = first({"plan"})
-    types |= _body_acts(body or [], info.plan_year)
+    types |= _body_acts(body, info.plan_year)
     if not types and lead is not None:
         types = {"other"}
     info.types = sorted(types)
