@@ -12,8 +12,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pipeline.dates_lib import find_temporals, find_years
-from pipeline.event_lib import (EVENT_TYPES, EventInfo, _body_acts, _first_year, analyse, analyse_folded,
-                                find_triggers, trigger_types)
+from pipeline.event_lib import (_CLAUSE_END, EVENT_TYPES, EventInfo, _block, _first_year, _union, analyse,
+                                analyse_folded, find_triggers, phrases, trigger_types)
 from pipeline.normalize import working_text
 from pipeline.segment import fold_sentence, split_sentences
 
@@ -26,6 +26,25 @@ def _corpus_sentences() -> list[str]:
         text = working_text(path.read_text(encoding="utf-8"))
         out += [text[s.start:s.end] for s in split_sentences(text)]
     return out
+
+
+def _eager_body_acts(sentences, plan):
+    """_body_acts as it was: every body sentence read, through the union of the body phrases."""
+    found = set()
+    if plan is None:
+        return found
+    body = _union([p.pattern.pattern for p in phrases() if p.body])
+    for s in sentences:
+        f = fold_sentence(s)
+        if not body.search(f):
+            continue
+        for t in find_triggers(f):
+            if not t.body or t.type not in EVENT_TYPES or t.year != plan:
+                continue
+            clause = _CLAUSE_END.split(f[:t.start])[-1]
+            if not _block().search(clause):
+                found.add(t.type)
+    return found
 
 
 def _eager_analyse(lead, title=None, body=None) -> EventInfo:
@@ -52,7 +71,7 @@ def _eager_analyse(lead, title=None, body=None) -> EventInfo:
             info.review_year = info.plan_year - 1
     elif types:
         info.plan_year = first({"plan"})
-    types |= _body_acts([fold_sentence(s) for s in body or []], info.plan_year)
+    types |= _eager_body_acts(body or [], info.plan_year)
     if not types and lead is not None:
         types = {"other"}
     info.types = sorted(types)
@@ -92,7 +111,7 @@ def test_lazy_analyse_is_the_eager_one_on_the_corpus():
         assert analyse_folded(fold_sentence(lead), title, (fold_sentence(s) for s in body)) == want
 
 
-_PARTS = ["Sáng 5/1, ", "Khối thi đua ", "tổ chức hội nghị ", "tổng kết ", "sơ kết 6 tháng đầu năm ",
+_PARTS = ["Sáng 5/1, ", "Khối phấn đấu ", "ký giao ước thi đua năm 2024", "phát động thi đua năm 2024. ", "Khối thi đua ", "tổ chức hội nghị ", "tổng kết ", "sơ kết 6 tháng đầu năm ",
           "công tác thi đua ", "năm 2023", "năm 2024", " và ", "triển khai nhiệm vụ ", "phương hướng ",
           "ký kết giao ước ", "phát động phong trào thi đua ", "giao lưu ", ", ", ". ", "cam kết ",
           "2022", "năm ", "năm nay", ""]
@@ -118,3 +137,24 @@ def test_folded_reads_each_sentence_once():
     folded = _Folded(doc, sents)
     assert [folded[i] for i in range(len(sents))] == [fold_sentence(doc.sentence_text(s)) for s in sents]
     assert folded[0] is folded[0]
+
+
+def test_body_acts_skip_known_types_and_stop_when_all_found():
+    from pipeline.event_lib import _body_acts, _body_types
+    assert _body_types() == {"covenant_signing", "launch"}
+    speech = [fold_sentence(s) for s in ("Khối phát động phong trào thi đua năm 2024.",
+                                         "Các đơn vị ký kết giao ước thi đua năm 2024.")]
+    assert _body_acts(speech, 2024) == {"launch", "covenant_signing"}
+    assert _body_acts(speech, 2024, {"launch"}) == {"covenant_signing"}
+    assert _body_acts(speech, 2023) == set()
+
+    read = []
+
+    def sentences():
+        for f in speech + ["never read"]:
+            read.append(f)
+            yield f
+    assert _body_acts(sentences(), 2024) == {"launch", "covenant_signing"}
+    assert read == speech                               # stopped once both were found
+    read.clear()
+    assert _body_acts(sentences(), 2024, {"launch", "covenant_signing"}) == set() and read == []
