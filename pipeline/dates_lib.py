@@ -28,6 +28,7 @@ from .gazetteers import load_csv
 _FLAGS = re.IGNORECASE | re.VERSION1
 _YEAR = r"(?:19|20)\d{2}"
 _DASH = r"\s*[-–—]\s*"
+_DASH_CHARS = ("-", "–", "—")      # _DASH's class, for ``in`` tests
 
 
 @dataclass
@@ -134,7 +135,6 @@ _NEEDS_RANGE = re.compile(rf"\d{{4}}{_DASH}|từ\s+năm", _FLAGS)
 # cost less than the alternation.
 _NEEDS_RANGE_DASH = re.compile(rf"\d{{4}}{_DASH}", _FLAGS)
 _NEEDS_RANGE_WORDS = re.compile(r"từ\s+năm", _FLAGS)
-_DIGIT = re.compile(r"\d")
 # _MAYBE's words.  A case-insensitive regex literal matches only where the
 # text's casefold holds the literal's casefold (tests/test_perf_dates.py checks
 # this for every character against the ``regex`` module), so these literal
@@ -172,6 +172,10 @@ def _masked(s: str, spans: list[tuple[int, int]]) -> str:
     """``s`` with every span replaced by NULs (same length, so offsets hold)."""
     if not spans:
         return s
+    if len(spans) == 1:                               # the loop below, for one span
+        a, b = spans[0]
+        a = max(a, 0)
+        return s if b <= a else s[:a] + "\x00" * (b - a) + s[b:]
     out, pos = [], 0
     for a, b in sorted(spans):
         a = max(a, pos)
@@ -222,11 +226,12 @@ def find_temporals(text: str, start: int = 0, end: int | None = None) -> list[Te
     end = len(text) if end is None else end
     sub = text[start:end] if start or end != len(text) else text
     folded = None
-    if not _DIGIT.search(sub):                         # _MAYBE without its costly alternation
+    shapes = _digit_shapes(sub)
+    if not shapes[0]:                                  # _MAYBE without its costly alternation
         folded = sub.casefold()
         if not _any_in(_MAYBE_WORDS, folded):
             return []
-    found = _find_all(sub, folded)
+    found = _find_all(sub, folded, shapes=shapes)
     if start:                                          # found in the slice: shift
         for t in found:
             t.start += start
@@ -245,27 +250,51 @@ def find_years(text: str) -> list[tuple[int, int]]:
     return [(t.start, t.year) for t in _find_all(text, relative=False) if t.kind == "year" and t.year]
 
 
-def _find_all(text: str, folded: str | None = None, relative: bool = True) -> list[Temporal]:
+# A maximal run of digits, the separator after it and the digit after that:
+# every match starts where a run starts (the one before ended on a non-digit).
+_DIGIT_RUNS = re.compile(r"(\d+)([./-]?)(?=(\d?))")
+
+
+def _digit_shapes(text: str) -> tuple[bool, bool, bool, bool]:
+    """Whether ``text`` has a digit, and what _NEEDS_FOUR_DIGITS, _NEEDS_DIGIT_SEP
+    and _NEEDS_DAY_MONTH would find in it, from one pass over its runs of digits."""
+    runs = _DIGIT_RUNS.findall(text)
+    if not runs:
+        return False, False, False, False
+    four = sep = day_month = False
+    for run, after, nxt in runs:
+        if len(run) >= 4:
+            four = True
+        if after:
+            if after != ".":
+                sep = True
+            if nxt:
+                day_month = True
+    return True, four, sep, day_month
+
+
+def _find_all(text: str, folded: str | None = None, relative: bool = True,
+              shapes: tuple[bool, bool, bool, bool] | None = None) -> list[Temporal]:
     """:func:`find_temporals` of the whole of ``text``, which holds a digit or a relative word.
 
-    ``folded`` is ``text.casefold()`` when the caller has it.  The passes'
-    literal prefilters are looked up in it with ``in`` (see :func:`_gates`)
-    rather than searched for one by one with the ``regex`` module.
+    ``folded`` is ``text.casefold()`` and ``shapes`` its :func:`_digit_shapes`,
+    when the caller has them.  The passes' literal prefilters are looked up in
+    ``folded`` with ``in`` (see :func:`_gates`) rather than searched for one by
+    one with the ``regex`` module.  Without a digit only "this_year" and
+    "relative" can find anything.
     """
     start, end = 0, len(text)
     p = _patterns()
     g = _gates()
     if folded is None:
         folded = text.casefold()
-    day_month = bool(_NEEDS_DAY_MONTH.search(text))
-    four_digits = bool(_NEEDS_FOUR_DIGITS.search(text))
-    thang = g.thang in folded
+    digit, four_digits, digit_sep, day_month = shapes if shapes is not None else _digit_shapes(text)
+    thang = digit and g.thang in folded
     nam = g.nam in folded
     # ``s`` is the text with what earlier passes took masked out.
     found: list[Temporal] = []
 
-    taken = [m.span() for m in p["docnum"].finditer(text)] \
-        if _NEEDS_DIGIT_SEP.search(text) else []
+    taken = [m.span() for m in p["docnum"].finditer(text)] if digit_sep else []
     s = _masked(text, taken)
 
     fulls = []
@@ -307,7 +336,7 @@ def _find_all(text: str, folded: str | None = None, relative: bool = True) -> li
         s = _masked(s, taken)
 
     # _NEEDS_RANGE, one alternative at a time, the words one only where both are
-    if four_digits and (_NEEDS_RANGE_DASH.search(text) or (
+    if four_digits and ((_any_in(_DASH_CHARS, folded) and _NEEDS_RANGE_DASH.search(text)) or (
             g.tu in folded and nam and _NEEDS_RANGE_WORDS.search(text))):
         s = _masked(s, [m.span() for m in p["range"].finditer(s)])
 
@@ -369,11 +398,8 @@ _START_END = attrgetter("start", "end")
 
 
 def _any_in(words: tuple[str, ...], folded: str) -> bool:
-    """Whether any of ``words`` is in ``folded`` (a plain loop: cheaper than any() of a generator)."""
-    for w in words:
-        if w in folded:
-            return True
-    return False
+    """Whether any of ``words`` is in ``folded`` (map of ``in``: cheaper than any() of a generator)."""
+    return any(map(folded.__contains__, words))
 
 
 # -- years ----------------------------------------------------------------------

@@ -133,7 +133,8 @@ def _reference_all(text: str) -> list[Temporal]:
 
 def _gate_literals() -> list[str]:
     g = dates_lib._gates()
-    return [g.thang, g.nam, g.tu, g.nay, *g.relative, *g.relative_heads, *dates_lib._MAYBE_WORDS]
+    return [g.thang, g.nam, g.tu, g.nay, *g.relative, *g.relative_heads, *dates_lib._MAYBE_WORDS,
+            *dates_lib._DASH_CHARS]
 
 
 def test_gate_literals_are_their_own_casefold():
@@ -168,6 +169,14 @@ def test_a_case_insensitive_literal_matches_only_inside_the_casefold(flags):
                 bad += [(c, x) for x in candidates
                         if re.fullmatch(re.escape(x), c, flags) and x not in c.casefold()]
     assert bad == []
+
+
+def test_masked_one_span_is_the_general_case():
+    for s in ("", "abc", "abcdefgh"):
+        for a in range(-1, len(s) + 2):
+            for b in range(-1, len(s) + 3):
+                general = _masked(s, [(a, b), (len(s) + 5, len(s) + 5)])   # an empty 2nd span: the loop
+                assert _masked(s, [(a, b)]) == general, (s, a, b)
 
 
 def test_the_gates_see_odd_cases():
@@ -217,3 +226,20 @@ def test_same_as_reference_on_generated_text(tokens, cut_a, cut_b):
 def test_no_digit_no_relative_word_finds_nothing_fast():
     assert find_temporals("Khối thi đua các tỉnh miền núi") == []
     assert find_temporals("x hôm nay y", 2, 11)[0].start == 2
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.text(alphabet="0123456789٣５./-–x :", max_size=30))
+def test_digit_shapes_are_the_three_prefilters(text):
+    from pipeline.dates_lib import (_NEEDS_DAY_MONTH, _NEEDS_DIGIT_SEP, _NEEDS_FOUR_DIGITS, _digit_shapes)
+    assert _digit_shapes(text) == (bool(re.search(r"\d", text)), bool(_NEEDS_FOUR_DIGITS.search(text)),
+                                   bool(_NEEDS_DIGIT_SEP.search(text)), bool(_NEEDS_DAY_MONTH.search(text)))
+
+
+def test_digit_shapes_examples():
+    from pipeline.dates_lib import _digit_shapes
+    assert _digit_shapes("không số") == (False, False, False, False)
+    assert _digit_shapes("15 đơn vị") == (True, False, False, False)
+    assert _digit_shapes("5/1234") == (True, True, True, True)       # the run after a separator counts
+    assert _digit_shapes("12.3") == (True, False, False, True)
+    assert _digit_shapes("01-KL") == (True, False, True, False)
