@@ -141,9 +141,12 @@ class Dates:
         mentioned = [t.year for ts in temporals.values() for t in ts if t.year]
         fill_missing_years(info, approx_pub, mentioned)
 
-        ev_ts = temporals.get(ev, []) if ev is not None else []
-        if ev_ts:
-            ev_ts = sorted(ev_ts, key=lambda t: not _opens_clause(doc.text, sents[ev].start, t))
+        # only the dates _event_date can take, in the same order: one opening a clause first
+        ev_ts = [t for t in temporals[ev] if t.kind == "date" and not t.anniversary] \
+            if ev is not None else []
+        if len(ev_ts) > 1:
+            ev_start = sents[ev].start
+            ev_ts.sort(key=lambda t: not _opens_clause(doc.text, ev_start, t))
         ev_t, ev_date = _event_date(ev_ts, pub, approx_pub, info)
         ref = pub or ev_date or approx_pub
         for ts in temporals.values():
