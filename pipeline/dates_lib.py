@@ -369,7 +369,9 @@ def _find_all(text: str, folded: str | None = None, relative: bool = True,
         if taken:
             s = _masked(s, taken)
 
-    if four_digits:
+    # a bare year starts with the literal "19" or "20", which the earlier passes
+    # have often masked already ("năm 2024")
+    if four_digits and ("20" in s or "19" in s):
         taken = []
         for m in p["bare_year"].finditer(s):
             w = p["prev_word"].search(text[max(start, m.start() - 30):m.start()])
