@@ -91,6 +91,12 @@ def _act_phrases() -> re.Pattern:
     return _union([p.pattern.pattern for p in phrases() if p.type != "block"])
 
 
+@lru_cache(maxsize=None)
+def _act_list() -> tuple[Phrase, ...]:
+    """The phrases of :func:`_act_phrases`, one by one."""
+    return tuple(p for p in phrases() if p.type != "block")
+
+
 _CLAUSE_END = re.compile(r"[;:.!?]")
 
 
@@ -122,11 +128,15 @@ def _triggers(text: str) -> tuple[Trigger, ...]:
     """The act phrases of :func:`find_triggers`, years not set; cached: the event
     sentence is read for its score and again for its acts.  The years are found
     by the callers that want them (the score does not), on fresh copies."""
-    if not _act_phrases().search(text):
+    first = _act_phrases().search(text)
+    if not first:
         return ()
+    # No phrase matches before the union's first match: each is looked for from
+    # there (a lookbehind still sees the text before).
+    pos = first.start()
     hits = [Trigger(p.type, m.start(), m.end(), p.year_role, p.body)
-            for p in phrases() if p.type != "block"
-            for m in p.pattern.finditer(text)]
+            for p in _act_list()
+            for m in p.pattern.finditer(text, pos)]
     hits.sort(key=lambda t: (t.start, -(t.end - t.start)))
     trigs: list[Trigger] = []
     for t in hits:

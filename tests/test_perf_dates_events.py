@@ -158,3 +158,41 @@ def test_body_acts_skip_known_types_and_stop_when_all_found():
     assert read == speech                               # stopped once both were found
     read.clear()
     assert _body_acts(sentences(), 2024, {"launch", "covenant_signing"}) == set() and read == []
+
+
+def _all_hits(text):
+    from pipeline.event_lib import phrases
+    return [(p.type, m.span()) for p in phrases() if p.type != "block" for m in p.pattern.finditer(text)]
+
+
+def _trigger_spans(text):
+    from pipeline.event_lib import _triggers
+    return [(t.type, (t.start, t.end)) for t in _triggers.__wrapped__(text)]
+
+
+def _eager_triggers(text):
+    """_triggers as it was: every phrase looked for from the start of the text."""
+    hits = _all_hits(text)                             # in phrase order, as the sort's ties keep it
+    hits.sort(key=lambda h: (h[1][0], -(h[1][1] - h[1][0])))
+    out = []
+    for t, (a, b) in hits:
+        if not out or a >= out[-1][1][1]:
+            out.append((t, (a, b)))
+    return out
+
+
+def test_triggers_looked_for_from_the_first_act_are_all_of_them():
+    n = 0
+    for s in _corpus_sentences():
+        f = fold_sentence(s)
+        assert _trigger_spans(f) == _eager_triggers(f), f
+        n += bool(_eager_triggers(f))
+    assert n > 50
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_PARTS + ["tổng", "kết ", "bản ", "đợt ", "thi đua", "năm học ", "3 năm"]),
+                max_size=12))
+def test_triggers_from_the_first_act_on_generated_text(parts):
+    f = fold_sentence("".join(parts))
+    assert _trigger_spans(f) == _eager_triggers(f)
