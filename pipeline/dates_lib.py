@@ -253,6 +253,9 @@ def find_years(text: str) -> list[tuple[int, int]]:
 # A maximal run of digits, the separator after it and the digit after that:
 # every match starts where a run starts (the one before ended on a non-digit).
 _DIGIT_RUNS = re.compile(r"(\d+)([./-]?)(?=(\d?))")
+# What "docnum" cannot match without: its last number, a separator, a capital
+# (searched only where _NEEDS_DIGIT_SEP finds something).
+_NEEDS_DOCNUM = re.compile(r"\d[/-]\p{Lu}")
 
 
 def _digit_shapes(text: str) -> tuple[bool, bool, bool, bool]:
@@ -294,7 +297,8 @@ def _find_all(text: str, folded: str | None = None, relative: bool = True,
     # ``s`` is the text with what earlier passes took masked out.
     found: list[Temporal] = []
 
-    taken = [m.span() for m in p["docnum"].finditer(text)] if digit_sep else []
+    taken = [m.span() for m in p["docnum"].finditer(text)] \
+        if digit_sep and _NEEDS_DOCNUM.search(text) else []
     s = _masked(text, taken)
 
     fulls = []

@@ -243,3 +243,12 @@ def test_digit_shapes_examples():
     assert _digit_shapes("5/1234") == (True, True, True, True)       # the run after a separator counts
     assert _digit_shapes("12.3") == (True, False, False, True)
     assert _digit_shapes("01-KL") == (True, False, True, False)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(alphabet="0123456789./-x :AĐaǅⒶ", max_size=30))
+def test_docnum_needs_a_number_a_separator_and_a_capital(text):
+    from pipeline.dates_lib import _NEEDS_DOCNUM
+    if _patterns()["docnum"].search(text):
+        assert _NEEDS_DOCNUM.search(text), text
+    assert bool(_NEEDS_DOCNUM.search("Quyết định 12/2019/QĐ-UBND")) and not _NEEDS_DOCNUM.search("5/1 và 7-12")
