@@ -191,7 +191,11 @@ def _masked(s: str, spans: list[tuple[int, int]]) -> str:
 def _prefix(text: str, lo: int, start: int) -> tuple[int, int | None, bool]:
     """(new start, offset from publication, opened a parenthesis) for the words heading a date."""
     window = text[max(lo, start - 30):start]
-    m = _patterns()["prefix"].search(window)
+    return _prefix_of(_patterns()["prefix"].search(window), window, start)
+
+
+def _prefix_of(m: re.Match | None, window: str, start: int) -> tuple[int, int | None, bool]:
+    """:func:`_prefix` from the "prefix" match ``m`` in ``window``, the text before ``start``."""
     if not m:
         return start, None, False
     word = (m.group(1) or m.group(2) or "").lower()
@@ -205,10 +209,15 @@ def _close_paren(text: str, end: int, hi: int) -> int:
 
 def _dm_is_date(text: str, lo: int, m: re.Match, prev_date_end: int | None) -> bool:
     """A bare d/m is a date after a date word, never after a count word, else unless a noun follows."""
-    c, p = _cues(), _patterns()
     before = text[max(lo, m.start() - 30):m.start()]
-    if p["prefix"].search(before):
+    if _patterns()["prefix"].search(before):
         return True
+    return _dm_is_date_unheaded(text, m, prev_date_end, before)
+
+
+def _dm_is_date_unheaded(text: str, m: re.Match, prev_date_end: int | None, before: str) -> bool:
+    """:func:`_dm_is_date` of a d/m whose 30 characters ``before`` have no "prefix"."""
+    c, p = _cues(), _patterns()
     if prev_date_end is not None and _JOINED_DATES.fullmatch(text[prev_date_end:m.start()]):
         return True                                   # "ngày 5/1, 6/1 và 7/1"
     w = p["prev_word"].search(before)
@@ -358,11 +367,17 @@ def _find_all(text: str, folded: str | None = None, relative: bool = True,
     if day_month:
         taken = []
         prev_end = None
+        prefix = p["prefix"]
         for m in p["dm"].finditer(s):
             d, mo = int(m.group(1)), int(m.group(3))
-            if not valid_day(None, mo, d) or not _dm_is_date(text, start, m, prev_end):
+            if not valid_day(None, mo, d):
                 continue
-            a, rel, paren = _prefix(text, start, m.start())
+            # _dm_is_date and _prefix read the same window: its "prefix" searched once
+            before = text[max(start, m.start() - 30):m.start()]
+            pm = prefix.search(before)
+            if not pm and not _dm_is_date_unheaded(text, m, prev_end, before):
+                continue
+            a, rel, paren = _prefix_of(pm, before, m.start())
             b = _close_paren(text, m.end(), end) if paren else m.end()
             am = p["anchor"].match(text, b, end)
             t = Temporal(a, b, "date", "dm", d, mo, None, rel,
