@@ -356,8 +356,9 @@ def _find_all(text: str, folded: str | None = None, relative: bool = True,
     if nam:
         taken = []
         for m in (p["year"].finditer(s) if four_digits else ()):
-            found.append(Temporal(m.start(), m.end(), "year", "year", year=int(m.group(1))))
-            taken.append(m.span())
+            span = m.span()
+            found.append(Temporal(span[0], span[1], "year", "year", None, None, int(m.group(1))))
+            taken.append(span)
         for m in (p["this_year"].finditer(s) if g.nay in folded else ()):
             found.append(Temporal(m.start(), m.end(), "year", "relative", relative=0))
             taken.append(m.span())

@@ -129,9 +129,12 @@ class Dates:
         pub = parse_iso(doc.fields.get("published_date"))
         approx_pub = pub or approx_published(doc.published_meta)
         sents = doc.body_sentences()
-        temporals = {i: [t for t in find_temporals(doc.text, s.start, s.end)
-                         if not doc.is_excluded(t.start, t.end)]
-                     for i, s in enumerate(sents)}
+        if doc.excluded:
+            temporals = {i: [t for t in find_temporals(doc.text, s.start, s.end)
+                             if not doc.is_excluded(t.start, t.end)]
+                         for i, s in enumerate(sents)}
+        else:                                   # nothing excluded: nothing to look at
+            temporals = {i: find_temporals(doc.text, s.start, s.end) for i, s in enumerate(sents)}
 
         folded = _Folded(doc, sents)
         ev = event_sentence(doc, sents, temporals, folded)
