@@ -19,6 +19,7 @@ import calendar
 import datetime as dt
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import attrgetter
 
 import regex as re
 
@@ -27,6 +28,7 @@ from .gazetteers import load_csv
 _FLAGS = re.IGNORECASE | re.VERSION1
 _YEAR = r"(?:19|20)\d{2}"
 _DASH = r"\s*[-–—]\s*"
+_DASH_CHARS = ("-", "–", "—")      # _DASH's class, for ``in`` tests
 
 
 @dataclass
@@ -128,6 +130,38 @@ _NEEDS_FOUR_DIGITS = re.compile(r"\d{4}")           # range, year, bare_year
 _NEEDS_THANG = re.compile("tháng", _FLAGS)          # words, month
 _NEEDS_NAM = re.compile("năm", _FLAGS)              # year, this_year
 _NEEDS_RANGE = re.compile(rf"\d{{4}}{_DASH}|từ\s+năm", _FLAGS)
+# The regexes above define what each pass needs; _find_all checks the same
+# things more cheaply.  _NEEDS_RANGE's two alternatives, searched one by one,
+# cost less than the alternation.
+_NEEDS_RANGE_DASH = re.compile(rf"\d{{4}}{_DASH}", _FLAGS)
+_NEEDS_RANGE_WORDS = re.compile(r"từ\s+năm", _FLAGS)
+# _MAYBE's words.  A case-insensitive regex literal matches only where the
+# text's casefold holds the literal's casefold (tests/test_perf_dates.py checks
+# this for every character against the ``regex`` module), so these literal
+# prefilters are ``in`` tests on the casefolded text: one casefold of a
+# sentence costs less than the ``regex`` calls it replaces.
+_MAYBE_WORDS = ("nay", "qua", "mai")
+
+
+@dataclass(frozen=True)
+class _Gates:
+    """Casefolded literals the passes cannot match without (``in`` the casefolded text)."""
+    thang: str                        # words, month (_NEEDS_THANG)
+    nam: str                          # year, this_year (_NEEDS_NAM); range's words
+    tu: str                           # range's words
+    nay: str                          # this_year ("năm nay")
+    relative: tuple[str, ...]         # "relative": the word giving the offset ...
+    relative_heads: tuple[str, ...]   # ... and the daypart, "hôm" or "ngày" before it
+
+
+@lru_cache(maxsize=None)
+def _gates() -> _Gates:
+    c = _cues()
+    return _Gates("tháng".casefold(), "năm".casefold(), "từ".casefold(), "nay".casefold(),
+                  tuple(dict.fromkeys(w.casefold() for w in (*c.relative, "mai"))),
+                  tuple(dict.fromkeys(w.casefold() for w in (*c.dayparts, "hôm", "ngày"))))
+
+
 _CLOSE_PAREN = re.compile(r"\s*\)")
 _JOINED_DATES = re.compile(r"[\s,;]*(?:và|hoặc|,)?[\s(]*")
 _COUNT_AFTER = re.compile(r"\s*%|\s+\p{Ll}")
@@ -138,6 +172,10 @@ def _masked(s: str, spans: list[tuple[int, int]]) -> str:
     """``s`` with every span replaced by NULs (same length, so offsets hold)."""
     if not spans:
         return s
+    if len(spans) == 1:                               # the loop below, for one span
+        a, b = spans[0]
+        a = max(a, 0)
+        return s if b <= a else s[:a] + "\x00" * (b - a) + s[b:]
     out, pos = [], 0
     for a, b in sorted(spans):
         a = max(a, pos)
@@ -153,7 +191,11 @@ def _masked(s: str, spans: list[tuple[int, int]]) -> str:
 def _prefix(text: str, lo: int, start: int) -> tuple[int, int | None, bool]:
     """(new start, offset from publication, opened a parenthesis) for the words heading a date."""
     window = text[max(lo, start - 30):start]
-    m = _patterns()["prefix"].search(window)
+    return _prefix_of(_patterns()["prefix"].search(window), window, start)
+
+
+def _prefix_of(m: re.Match | None, window: str, start: int) -> tuple[int, int | None, bool]:
+    """:func:`_prefix` from the "prefix" match ``m`` in ``window``, the text before ``start``."""
     if not m:
         return start, None, False
     word = (m.group(1) or m.group(2) or "").lower()
@@ -167,10 +209,15 @@ def _close_paren(text: str, end: int, hi: int) -> int:
 
 def _dm_is_date(text: str, lo: int, m: re.Match, prev_date_end: int | None) -> bool:
     """A bare d/m is a date after a date word, never after a count word, else unless a noun follows."""
-    c, p = _cues(), _patterns()
     before = text[max(lo, m.start() - 30):m.start()]
-    if p["prefix"].search(before):
+    if _patterns()["prefix"].search(before):
         return True
+    return _dm_is_date_unheaded(text, m, prev_date_end, before)
+
+
+def _dm_is_date_unheaded(text: str, m: re.Match, prev_date_end: int | None, before: str) -> bool:
+    """:func:`_dm_is_date` of a d/m whose 30 characters ``before`` have no "prefix"."""
+    c, p = _cues(), _patterns()
     if prev_date_end is not None and _JOINED_DATES.fullmatch(text[prev_date_end:m.start()]):
         return True                                   # "ngày 5/1, 6/1 và 7/1"
     w = p["prev_word"].search(before)
@@ -186,30 +233,81 @@ def _dm_is_date(text: str, lo: int, m: re.Match, prev_date_end: int | None) -> b
 def find_temporals(text: str, start: int = 0, end: int | None = None) -> list[Temporal]:
     """Every temporal expression in ``text[start:end]``, in text order."""
     end = len(text) if end is None else end
-    if not _MAYBE.search(text, start, end):
-        return []
-    if start or end != len(text):                      # work on the slice, then shift
-        found = _find_all(text[start:end])
+    sub = text[start:end] if start or end != len(text) else text
+    folded = None
+    shapes = _digit_shapes(sub)
+    if not shapes[0]:                                  # _MAYBE without its costly alternation
+        folded = sub.casefold()
+        if not _any_in(_MAYBE_WORDS, folded):
+            return []
+    found = _find_all(sub, folded, shapes=shapes)
+    if start:                                          # found in the slice: shift
         for t in found:
             t.start += start
             t.end += start
-        return found
-    return _find_all(text)
+    return found
 
 
-def _find_all(text: str) -> list[Temporal]:
-    """:func:`find_temporals` of the whole of ``text``, which holds a digit or a relative word."""
+def find_years(text: str) -> list[tuple[int, int]]:
+    """(start, year) of the years :func:`find_temporals` finds in ``text`` with their year written.
+
+    Both passes giving one ("năm 2024", a bare "2024") need four digits; the
+    last pass ("relative", dates only) cannot change what the others find.
+    """
+    if not _NEEDS_FOUR_DIGITS.search(text):
+        return []
+    return [(t.start, t.year) for t in _find_all(text, relative=False) if t.kind == "year" and t.year]
+
+
+# A maximal run of digits, the separator after it and the digit after that:
+# every match starts where a run starts (the one before ended on a non-digit).
+_DIGIT_RUNS = re.compile(r"(\d+)([./-]?)(?=(\d?))")
+# What "docnum" cannot match without: its last number, a separator, a capital
+# (searched only where _NEEDS_DIGIT_SEP finds something).
+_NEEDS_DOCNUM = re.compile(r"\d[/-]\p{Lu}")
+
+
+def _digit_shapes(text: str) -> tuple[bool, bool, bool, bool]:
+    """Whether ``text`` has a digit, and what _NEEDS_FOUR_DIGITS, _NEEDS_DIGIT_SEP
+    and _NEEDS_DAY_MONTH would find in it, from one pass over its runs of digits."""
+    runs = _DIGIT_RUNS.findall(text)
+    if not runs:
+        return False, False, False, False
+    four = sep = day_month = False
+    for run, after, nxt in runs:
+        if len(run) >= 4:
+            four = True
+        if after:
+            if after != ".":
+                sep = True
+            if nxt:
+                day_month = True
+    return True, four, sep, day_month
+
+
+def _find_all(text: str, folded: str | None = None, relative: bool = True,
+              shapes: tuple[bool, bool, bool, bool] | None = None) -> list[Temporal]:
+    """:func:`find_temporals` of the whole of ``text``, which holds a digit or a relative word.
+
+    ``folded`` is ``text.casefold()`` and ``shapes`` its :func:`_digit_shapes`,
+    when the caller has them.  The passes' literal prefilters are looked up in
+    ``folded`` with ``in`` (see :func:`_gates`) rather than searched for one by
+    one with the ``regex`` module.  Without a digit only "this_year" and
+    "relative" can find anything.
+    """
     start, end = 0, len(text)
     p = _patterns()
-    day_month = bool(_NEEDS_DAY_MONTH.search(text))
-    four_digits = bool(_NEEDS_FOUR_DIGITS.search(text))
-    thang = bool(_NEEDS_THANG.search(text))
-    nam = bool(_NEEDS_NAM.search(text))
+    g = _gates()
+    if folded is None:
+        folded = text.casefold()
+    digit, four_digits, digit_sep, day_month = shapes if shapes is not None else _digit_shapes(text)
+    thang = digit and g.thang in folded
+    nam = g.nam in folded
     # ``s`` is the text with what earlier passes took masked out.
     found: list[Temporal] = []
 
     taken = [m.span() for m in p["docnum"].finditer(text)] \
-        if _NEEDS_DIGIT_SEP.search(text) else []
+        if digit_sep and _NEEDS_DOCNUM.search(text) else []
     s = _masked(text, taken)
 
     fulls = []
@@ -223,11 +321,12 @@ def _find_all(text: str) -> list[Temporal]:
         t = Temporal(a, b, "date", "full", d, mo, y, rel)
         fulls.append((t, m.start(), m.end()))
         taken.append((a, b))
-    for (t1, _, e1), (t2, s2, _) in zip(fulls, fulls[1:]):
+    for (t1, _, e1), (t2, s2, _) in (zip(fulls, fulls[1:]) if len(fulls) > 1 else ()):
         if _DASH_ONLY.fullmatch(text[e1:s2]):         # an anniversary span, not one day
             t1.anniversary = t2.anniversary = True
     found += [t for t, _, _ in fulls]
-    s = _masked(s, taken)
+    if taken:
+        s = _masked(s, taken)
 
     if thang:
         taken = []
@@ -249,27 +348,37 @@ def _find_all(text: str) -> list[Temporal]:
                 taken.append(m.span())
         s = _masked(s, taken)
 
-    if four_digits and _NEEDS_RANGE.search(text):
+    # _NEEDS_RANGE, one alternative at a time, the words one only where both are
+    if four_digits and ((_any_in(_DASH_CHARS, folded) and _NEEDS_RANGE_DASH.search(text)) or (
+            g.tu in folded and nam and _NEEDS_RANGE_WORDS.search(text))):
         s = _masked(s, [m.span() for m in p["range"].finditer(s)])
 
     if nam:
         taken = []
         for m in (p["year"].finditer(s) if four_digits else ()):
-            found.append(Temporal(m.start(), m.end(), "year", "year", year=int(m.group(1))))
-            taken.append(m.span())
-        for m in p["this_year"].finditer(s):
+            span = m.span()
+            found.append(Temporal(span[0], span[1], "year", "year", None, None, int(m.group(1))))
+            taken.append(span)
+        for m in (p["this_year"].finditer(s) if g.nay in folded else ()):
             found.append(Temporal(m.start(), m.end(), "year", "relative", relative=0))
             taken.append(m.span())
-        s = _masked(s, taken)
+        if taken:
+            s = _masked(s, taken)
 
     if day_month:
         taken = []
         prev_end = None
+        prefix = p["prefix"]
         for m in p["dm"].finditer(s):
             d, mo = int(m.group(1)), int(m.group(3))
-            if not valid_day(None, mo, d) or not _dm_is_date(text, start, m, prev_end):
+            if not valid_day(None, mo, d):
                 continue
-            a, rel, paren = _prefix(text, start, m.start())
+            # _dm_is_date and _prefix read the same window: its "prefix" searched once
+            before = text[max(start, m.start() - 30):m.start()]
+            pm = prefix.search(before)
+            if not pm and not _dm_is_date_unheaded(text, m, prev_end, before):
+                continue
+            a, rel, paren = _prefix_of(pm, before, m.start())
             b = _close_paren(text, m.end(), end) if paren else m.end()
             am = p["anchor"].match(text, b, end)
             t = Temporal(a, b, "date", "dm", d, mo, None, rel,
@@ -277,9 +386,12 @@ def _find_all(text: str) -> list[Temporal]:
             found.append(t)
             taken.append((a, b))
             prev_end = b
-        s = _masked(s, taken)
+        if taken:
+            s = _masked(s, taken)
 
-    if four_digits:
+    # a bare year starts with the literal "19" or "20", which the earlier passes
+    # have often masked already ("năm 2024")
+    if four_digits and ("20" in s or "19" in s):
         taken = []
         for m in p["bare_year"].finditer(s):
             w = p["prev_word"].search(text[max(start, m.start() - 30):m.start()])
@@ -289,15 +401,27 @@ def _find_all(text: str) -> list[Temporal]:
                 continue                               # "2015 học viên": a count
             found.append(Temporal(m.start(), m.end(), "year", "year", year=int(m.group(1))))
             taken.append(m.span())
-        s = _masked(s, taken)
+        if taken:
+            s = _masked(s, taken)
 
-    for m in (p["relative"].finditer(s) if p["relative_word"].search(text) else ()):
-        word = (m.group(1) or m.group(2) or m.group(3)).lower()
-        found.append(Temporal(m.start(), m.end(), "date", "relative",
-                              relative=_cues().relative.get(word)))
+    # "relative" needs one of its relative words and one of the words heading them
+    if relative and _any_in(g.relative, folded) and _any_in(g.relative_heads, folded):
+        for m in p["relative"].finditer(s):
+            word = (m.group(1) or m.group(2) or m.group(3)).lower()
+            found.append(Temporal(m.start(), m.end(), "date", "relative",
+                                  relative=_cues().relative.get(word)))
 
-    found.sort(key=lambda t: (t.start, t.end))
+    if len(found) > 1:
+        found.sort(key=_START_END)
     return found
+
+
+_START_END = attrgetter("start", "end")
+
+
+def _any_in(words: tuple[str, ...], folded: str) -> bool:
+    """Whether any of ``words`` is in ``folded`` (map of ``in``: cheaper than any() of a generator)."""
+    return any(map(folded.__contains__, words))
 
 
 # -- years ----------------------------------------------------------------------

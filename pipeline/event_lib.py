@@ -17,11 +17,12 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Iterable
 from functools import lru_cache
 
 import regex as re
 
-from .dates_lib import find_temporals
+from .dates_lib import find_years
 from .gazetteers import load_csv
 from .segment import fold_sentence
 
@@ -72,8 +73,16 @@ def _block() -> re.Pattern:
 
 
 @lru_cache(maxsize=None)
-def _body_phrases() -> re.Pattern:
-    return _union([p.pattern.pattern for p in phrases() if p.body])
+def _body_patterns() -> tuple[re.Pattern, ...]:
+    """The phrases that count in the body, one by one: searched in turn they
+    cost less than their union (a literal first word is found fast)."""
+    return tuple(p.pattern for p in phrases() if p.body)
+
+
+@lru_cache(maxsize=None)
+def _body_types() -> frozenset[str]:
+    """The event types :func:`_body_acts` can find."""
+    return frozenset(p.type for p in phrases() if p.body and p.type in EVENT_TYPES)
 
 
 @lru_cache(maxsize=None)
@@ -82,28 +91,21 @@ def _act_phrases() -> re.Pattern:
     return _union([p.pattern.pattern for p in phrases() if p.type != "block"])
 
 
+@lru_cache(maxsize=None)
+def _act_list() -> tuple[Phrase, ...]:
+    """The phrases of :func:`_act_phrases`, one by one."""
+    return tuple(p for p in phrases() if p.type != "block")
+
+
 _CLAUSE_END = re.compile(r"[;:.!?]")
 
 
 def find_triggers(text: str) -> list[Trigger]:
     """Act phrases of ``text`` (already folded) in order, each with the year it concerns."""
-    return [Trigger(t.type, t.start, t.end, t.year_role, t.body, t.year) for t in _triggers(text)]
-
-
-@lru_cache(maxsize=256)
-def _triggers(text: str) -> tuple[Trigger, ...]:
-    """:func:`find_triggers`, cached: the event sentence is read for its score and again for its acts."""
-    if not _act_phrases().search(text):
-        return ()
-    hits = [Trigger(p.type, m.start(), m.end(), p.year_role, p.body)
-            for p in phrases() if p.type != "block"
-            for m in p.pattern.finditer(text)]
-    hits.sort(key=lambda t: (t.start, -(t.end - t.start)))
-    trigs: list[Trigger] = []
-    for t in hits:
-        if not trigs or t.start >= trigs[-1].end:
-            trigs.append(t)
-    years = [(y.start, y.year) for y in find_temporals(text) if y.kind == "year" and y.year]
+    trigs = [Trigger(t.type, t.start, t.end, t.year_role, t.body) for t in _triggers(text)]
+    if not trigs:
+        return trigs
+    years = find_years(text)
     for i, t in enumerate(trigs):
         stop = trigs[i + 1].start if i + 1 < len(trigs) else len(text)
         t.year = next((y for pos, y in years if t.end <= pos < stop), None)
@@ -113,6 +115,33 @@ def _triggers(text: str) -> tuple[Trigger, ...]:
         if t.year is None and nxt.year is not None and t.year_role != "-" and (
                 t.year_role == nxt.year_role or t.year_role == "both"):
             t.year = nxt.year
+    return trigs
+
+
+def trigger_types(text: str) -> list[str]:
+    """Types of :func:`find_triggers` of ``text`` in order, without looking for their years."""
+    return [t.type for t in _triggers(text)]
+
+
+@lru_cache(maxsize=256)
+def _triggers(text: str) -> tuple[Trigger, ...]:
+    """The act phrases of :func:`find_triggers`, years not set; cached: the event
+    sentence is read for its score and again for its acts.  The years are found
+    by the callers that want them (the score does not), on fresh copies."""
+    first = _act_phrases().search(text)
+    if not first:
+        return ()
+    # No phrase matches before the union's first match: each is looked for from
+    # there (a lookbehind still sees the text before).
+    pos = first.start()
+    hits = [Trigger(p.type, m.start(), m.end(), p.year_role, p.body)
+            for p in _act_list()
+            for m in p.pattern.finditer(text, pos)]
+    hits.sort(key=lambda t: (t.start, -(t.end - t.start)))
+    trigs: list[Trigger] = []
+    for t in hits:
+        if not trigs or t.start >= trigs[-1].end:
+            trigs.append(t)
     return tuple(trigs)
 
 
@@ -121,37 +150,58 @@ def _first_year(trigs: list[Trigger], roles: set[str], types: set[str] | None = 
                  and (types is None or t.type in types)), None)
 
 
-def _body_acts(sentences: list[str], plan: int | None) -> set[str]:
-    """Types of acts a body sentence reports for the plan year (a launch speech)."""
+def _body_acts(folded: Iterable[str], plan: int | None, have: Iterable[str] = ()) -> set[str]:
+    """Types of acts a body sentence (``folded``: the sentences folded) reports for the plan year (a launch speech).
+
+    Types in ``have`` (already known) are not looked for; the sentences are
+    read until every other type the body can give is found.
+    """
     found: set[str] = set()
-    if plan is None:
+    wanted = _body_types().difference(have)
+    if plan is None or not wanted:
         return found
-    body = _body_phrases()
-    for s in sentences:
-        f = fold_sentence(s)
-        if not body.search(f):
+    body = _body_patterns()
+    for f in folded:
+        if not any(p.search(f) for p in body):
             continue
         for t in find_triggers(f):
-            if not t.body or t.type not in EVENT_TYPES or t.year != plan:
+            if not t.body or t.type not in wanted or t.year != plan:
                 continue
             clause = _CLAUSE_END.split(f[:t.start])[-1]
             if not _block().search(clause):
                 found.add(t.type)
+        if len(found) == len(wanted):
+            break
     return found
 
 
 def analyse(lead: str | None, title: str | None = None,
             body: list[str] | None = None) -> EventInfo:
     """Event types, review year and plan year from the lead sentence, headline and body."""
-    lead_tr = find_triggers(fold_sentence(lead)) if lead else []
-    title_tr = find_triggers(fold_sentence(title)) if title else []
+    return analyse_folded(fold_sentence(lead) if lead is not None else None, title,
+                          (fold_sentence(s) for s in body or []))
+
+
+def analyse_folded(lead: str | None, title: str | None, body: Iterable[str]) -> EventInfo:
+    """:func:`analyse` of a lead and body sentences already folded (``body`` is
+    read only when the plan year is known).  The headline is read only when the
+    lead leaves something to it: its acts when the lead names none, its years
+    when the lead's acts have none."""
+    lead_tr = find_triggers(lead) if lead else []
+    title_tr: list[Trigger] | None = None
+
+    def title_triggers() -> list[Trigger]:
+        nonlocal title_tr
+        if title_tr is None:
+            title_tr = find_triggers(fold_sentence(title)) if title else []
+        return title_tr
+
     types = {t.type for t in lead_tr if t.type in EVENT_TYPES and t.type != "other"} or \
-        {t.type for t in title_tr if t.type in EVENT_TYPES and t.type != "other"}
+        {t.type for t in title_triggers() if t.type in EVENT_TYPES and t.type != "other"}
     info = EventInfo()
-    sources = [lead_tr, title_tr]
 
     def first(roles: set[str], kinds: set[str] | None = None) -> int | None:
-        return next((y for trs in sources if (y := _first_year(trs, roles, kinds))), None)
+        return _first_year(lead_tr, roles, kinds) or _first_year(title_triggers(), roles, kinds) or None
 
     if "midyear_review" in types and "annual_review" not in types:
         info.midyear = True
@@ -166,7 +216,7 @@ def analyse(lead: str | None, title: str | None = None,
             info.review_year = info.plan_year - 1
     elif types:
         info.plan_year = first({"plan"})
-    types |= _body_acts(body or [], info.plan_year)
+    types |= _body_acts(body, info.plan_year, types)
     if not types and lead is not None:
         types = {"other"}
     info.types = sorted(types)

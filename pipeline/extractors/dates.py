@@ -19,7 +19,7 @@ import datetime as dt
 import regex as re
 
 from ..dates_lib import Temporal, approx_published, find_temporals, parse_iso, resolve_year
-from ..event_lib import analyse, fill_missing_years, find_triggers
+from ..event_lib import analyse_folded, fill_missing_years, trigger_types
 from ..model import Doc, Span
 from ..registry import register
 from ..segment import fold_sentence
@@ -39,14 +39,15 @@ _MAX_SCORE = _W_ACT + _W_BLOC + _W_DATE + _W_MEETING
 
 
 def _event_score(text: str, temporals: list[Temporal], start: int,
-                 best: float | None = None) -> float:
+                 best: float | None = None, folded: str | None = None) -> float:
     """How much ``text`` reads as the meeting's sentence.
 
     The act phrases, the costly sign, are looked for last and only when they
     could make the sentence the event sentence (reach ``_MIN_SCORE`` and beat
     ``best``, the best score so far); otherwise the score leaves them out.
+    ``folded`` is ``text`` folded, when the caller has it.
     """
-    f = fold_sentence(text)
+    f = fold_sentence(text) if folded is None else folded
     score = 0.0
     if bloc_mentions(f):
         score += _W_BLOC
@@ -58,17 +59,34 @@ def _event_score(text: str, temporals: list[Temporal], start: int,
     if "tổ chức" in f or "hội nghị" in f:
         score += _W_MEETING
     if score + _W_ACT >= _MIN_SCORE and (best is None or score + _W_ACT > best) and \
-            any(t.type in _ACTS for t in find_triggers(f)):
+            any(t in _ACTS for t in trigger_types(f)):
         score += _W_ACT
     return score
 
 
-def event_sentence(doc: Doc, sents: list[Span], temporals: dict[int, list[Temporal]]) -> int | None:
+class _Folded:
+    """The body sentences of one article folded, each at most once: the event
+    score, the lead's acts and the body's acts all read them folded."""
+
+    def __init__(self, doc: Doc, sents: list[Span]):
+        self.doc, self.sents = doc, sents
+        self.folded: list[str | None] = [None] * len(sents)
+
+    def __getitem__(self, i: int) -> str:
+        f = self.folded[i]
+        if f is None:
+            f = self.folded[i] = fold_sentence(self.doc.sentence_text(self.sents[i]))
+        return f
+
+
+def event_sentence(doc: Doc, sents: list[Span], temporals: dict[int, list[Temporal]],
+                   folded: _Folded | None = None) -> int | None:
     """Index (into ``sents``) of the sentence reporting the meeting, or None."""
     best = None
+    folded = folded if folded is not None else _Folded(doc, sents)
     for i, s in enumerate(sents[:_EVENT_WINDOW]):
         sc = _event_score(doc.sentence_text(s), temporals.get(i, []), s.start,
-                          best[0] if best else None)
+                          best[0] if best else None, folded[i])
         if sc >= _MIN_SCORE and (best is None or sc > best[0]):
             best = (sc, i)
             if sc >= _MAX_SCORE:            # the first with every sign: none can beat it
@@ -111,20 +129,27 @@ class Dates:
         pub = parse_iso(doc.fields.get("published_date"))
         approx_pub = pub or approx_published(doc.published_meta)
         sents = doc.body_sentences()
-        temporals = {i: [t for t in find_temporals(doc.text, s.start, s.end)
-                         if not doc.is_excluded(t.start, t.end)]
-                     for i, s in enumerate(sents)}
+        if doc.excluded:
+            temporals = {i: [t for t in find_temporals(doc.text, s.start, s.end)
+                             if not doc.is_excluded(t.start, t.end)]
+                         for i, s in enumerate(sents)}
+        else:                                   # nothing excluded: nothing to look at
+            temporals = {i: find_temporals(doc.text, s.start, s.end) for i, s in enumerate(sents)}
 
-        ev = event_sentence(doc, sents, temporals)
-        lead = doc.sentence_text(sents[ev]) if ev is not None else None
-        others = [doc.sentence_text(s) for i, s in enumerate(sents) if i != ev]
-        info = analyse(lead, doc.fields.get("title") or doc.title, others)
+        folded = _Folded(doc, sents)
+        ev = event_sentence(doc, sents, temporals, folded)
+        info = analyse_folded(folded[ev] if ev is not None else None,
+                              doc.fields.get("title") or doc.title,
+                              (folded[i] for i in range(len(sents)) if i != ev))
         mentioned = [t.year for ts in temporals.values() for t in ts if t.year]
         fill_missing_years(info, approx_pub, mentioned)
 
-        ev_ts = temporals.get(ev, []) if ev is not None else []
-        if ev_ts:
-            ev_ts = sorted(ev_ts, key=lambda t: not _opens_clause(doc.text, sents[ev].start, t))
+        # only the dates _event_date can take, in the same order: one opening a clause first
+        ev_ts = [t for t in temporals[ev] if t.kind == "date" and not t.anniversary] \
+            if ev is not None else []
+        if len(ev_ts) > 1:
+            ev_start = sents[ev].start
+            ev_ts.sort(key=lambda t: not _opens_clause(doc.text, ev_start, t))
         ev_t, ev_date = _event_date(ev_ts, pub, approx_pub, info)
         ref = pub or ev_date or approx_pub
         for ts in temporals.values():
