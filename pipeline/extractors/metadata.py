@@ -103,10 +103,13 @@ def find_title(doc: Doc) -> str:
 
 
 _TITLE_SEP = re.compile(r"\s+[-–—|]\s+|\s*\|\s*")
+_TITLE_SEP_CHARS = "-–—|"   # one of them is in every separator
 
 
 def strip_brand_suffix(title: str) -> tuple[str, Outlet | None]:
     """Page titles often end in the paper's name (``… - Báo Quảng Ngãi``): cut it off."""
+    if not any(c in title for c in _TITLE_SEP_CHARS):
+        return title, None  # no separator: one part
     parts = _TITLE_SEP.split(title)
     if len(parts) > 1:
         o = brand_line(parts[-1])
@@ -120,7 +123,18 @@ _SPACES = re.compile(r"\s+")
 
 
 def tidy_title(s: str) -> str:
+    if _tidy_already(s):
+        return s
     return _SPACES.sub(" ", s).strip()
+
+
+def _tidy_already(s: str) -> bool:
+    """Whether ``s`` has no white space but single inner spaces (then tidying keeps it).
+
+    Every white space character but the space is unprintable, so a printable
+    string's only white space is spaces.
+    """
+    return s.isprintable() and "  " not in s and s[:1] != " " and s[-1:] != " "
 
 
 # -- publication date ----------------------------------------------------------
@@ -146,8 +160,8 @@ def _iso(m: re.Match) -> str | None:
 
 def is_dateline(line: str) -> str | None:
     """ISO date when ``line`` is nothing but a publication date/time stamp."""
-    if len(line) > 80:
-        return None
+    if len(line) > 80 or ("19" not in line and "20" not in line):
+        return None  # _DATE's year starts with a literal "19" or "20"
     dates = list(_DATE.finditer(line))
     if len(dates) != 1:
         return None
@@ -185,7 +199,8 @@ _BYLINE_PREFIX = re.compile(
     r"^(?:(?:tin|bài|bài viết|nhóm pv|pv|ghi chép)(?:\s*(?:,|và|&|-)\s*(?:ảnh|video|bài))?"
     r"|thực hiện|nhóm phóng viên)\s*:\s*", re.IGNORECASE)
 # A photo credit: "Ảnh: M.L", "(Ảnh: Thanh Chi)".  Not a byline, not a person.
-_CREDIT = re.compile(r"(?<![\p{L},]\s?)(?:Ảnh|ẢNH|Ảnh minh họa|Nguồn ảnh)\s*:\s*"
+_CREDIT_WORDS = ("Ảnh", "ẢNH", "Ảnh minh họa", "Nguồn ảnh")
+_CREDIT = re.compile(r"(?<![\p{L},]\s?)(?:" + "|".join(_CREDIT_WORDS) + r")\s*:\s*"
                      r"(?P<who>[^\n.;)(]+(?:\.[^\n\s.;)(]+)*)")
 _AUTHOR_SPLIT = re.compile(r"\s+[-–—]\s+|\s*,\s*|\s+và\s+|\s*/\s*")
 _NAME_TOKEN = re.compile(r"^(?:\p{Lu}[\p{Ll}]*|\p{Lu}+)$")
@@ -215,9 +230,21 @@ def parse_byline(line: str) -> str | None:
     if province_by_name(name) or brand_line(name) or fold(authors[0]).split()[0] in _NOT_NAME_HEADS:
         return None
     from ..orgs import find_orgs  # an org name on its own line ("Văn phòng Tỉnh ủy") is no author
-    if any(o.start == 0 and o.end >= len(s) - 1 for o in find_orgs(s)):
+    if _may_open_org(s) and any(o.start == 0 and o.end >= len(s) - 1 for o in find_orgs(s)):
         return None
     return name
+
+
+def _may_open_org(s: str) -> bool:
+    """Whether ``find_orgs(s)`` can return an org starting at 0.
+
+    Its orgs start where a known name or an org head word matches; the ones
+    it adds for a distributed list ("các sở: A, B") start after the list's
+    lead-in.  Two anchored matches cost far less than the whole search, and
+    a byline is rarely an org.
+    """
+    from .. import orgs
+    return bool(orgs._known_search().match(s) or orgs._head_re().match(s))
 
 
 # First words that start a heading or an org, never a person's name.
@@ -227,7 +254,10 @@ _NOT_NAME_HEADS = {"báo", "đài", "tạp", "ban", "sở", "ủy", "cơ", "tran
 
 def find_credits(doc: Doc) -> list[Span]:
     """Spans of photo credits (``Ảnh: M.L``), byline prefixes excluded."""
-    return [Span(m.start(), m.end("who")) for m in _CREDIT.finditer(doc.text)]
+    text = doc.text
+    if not any(w in text for w in _CREDIT_WORDS):  # the pattern is case-sensitive
+        return []
+    return [Span(m.start(), m.end("who")) for m in _CREDIT.finditer(text)]
 
 
 def _skippable_tail_line(doc: Doc, s: int, e: int, ln: str) -> bool:
