@@ -100,7 +100,10 @@ def _fold(s: str | None) -> str:
         s = _OLD_TONE_RE_I.sub(lambda m: _OLD_TONE[m.group(1).lower()], s)
     if _ANY_DASH.search(s):  # most text has none: one cheap scan instead of a sub
         s = _DASH_RUN.sub(" - ", s)  # = _DASH_RE here: the join below unifies the spaces
-    s = " ".join(s.split())  # = collapsing white space, several times faster than a regex
+    if not (s.isprintable() and "  " not in s and s[:1] != " " and s[-1:] != " "):
+        # collapse white space (several times faster than a regex); a printable
+        # string's only white space is spaces, so with single inner ones it is done
+        s = " ".join(s.split())
     return s.strip(".")
 
 

@@ -46,6 +46,10 @@ class ArticleTimeout(Exception):
     """One article took longer than the per-article time limit."""
 
 
+# doc.ctx key the relevance extractor reads: these title and text passed quick_reject
+_QUICK_PASSED = "_quick_passed"
+
+
 def _quick_reject() -> Callable[[str], bool] | None:
     """The relevance extractor's cheap test, if it offers one.
 
@@ -122,6 +126,8 @@ class Pipeline:
                 if self.quick_reject is not None:
                     stage = "relevance"
                     rejected = self.quick_reject(f"{doc.title}\n{doc.text}")
+                    if not rejected:   # the relevance component need not ask again
+                        doc.ctx[_QUICK_PASSED] = (doc.title, doc.text)
                 if not rejected:            # the rejected chain reads lines, not sentences
                     stage = "segment"
                     doc = segment(doc)

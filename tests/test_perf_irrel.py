@@ -177,3 +177,168 @@ def test_markers_that_refer_to_groups_get_no_combined_pattern():
     line = re.compile(r"(?:^(b))", re.IGNORECASE | re.VERSION1)
     assert N._any_marker(tail, line) is None
     assert N._any_marker(re.compile("(?:x)", line.flags), line) is not None
+
+
+# -- relevance: the pre-filter ------------------------------------------------------
+
+def plain_quick_reject(text):
+    import unicodedata
+    from pipeline.extractors.relevance import vocabulary
+    t = " ".join(unicodedata.normalize("NFC", text).lower().split())
+    return not any(k in t for k in vocabulary().quick)
+
+
+_BLOC_TEXT = st.lists(st.one_of(st.sampled_from(
+    ["khối", "Khối", "KHỐI", "cụm", "Cụm", "thi", "đua", "giao", "ước", "trưởng", "Trưởng", "phó",
+     "PHÓ", " ", "  ", "\n", "\t", "\x1c", "\xa0", "x", "các", "đoàn", "khốii", "akhối", "phóng",
+     "İ", "K"]), st.text(max_size=3)), max_size=30).map("".join)
+
+
+def test_quick_reject_equals_collapsing_the_spaces_on_the_corpus():
+    from pipeline.extractors.relevance import _keyword_plan, quick_reject
+    assert _keyword_plan() is not None
+    kept = 0
+    for text in _corpus_texts():
+        assert quick_reject(text) == plain_quick_reject(text)
+        kept += not quick_reject(text)
+        for a in range(0, len(text), 97):   # pieces cut anywhere, mid-word too
+            piece = text[a:a + 150]
+            assert quick_reject(piece) == plain_quick_reject(piece), piece
+    assert kept > 30
+
+
+@settings(max_examples=1500, deadline=None)
+@given(_BLOC_TEXT)
+def test_quick_reject_equals_collapsing_the_spaces_on_any_text(text):
+    from pipeline.extractors.relevance import quick_reject
+    assert quick_reject(text) == plain_quick_reject(text)
+
+
+def test_quick_reject_cases():
+    from pipeline.extractors.relevance import quick_reject
+    for text, rejected in [("Khối  thi\n\tđua", False), ("trưởng\xa0\xa0khối", False),
+                           ("khối thi", True), ("akhối thi đuaz", False), ("phó khốii", False),
+                           ("phóng khối", True), ("thi đua khối", True), ("cụm\x1ctrưởng", False)]:
+        assert quick_reject(text) is rejected, text
+        assert plain_quick_reject(text) is rejected, text
+
+
+def test_the_pipeline_marks_what_passed_its_pre_filter():
+    from pipeline.extractors import relevance
+    from pipeline import run
+    assert run._QUICK_PASSED == relevance.QUICK_PASSED
+    from pipeline.model import RawArticle
+    p = run.Pipeline(["metadata", "relevance"])
+    doc = p(RawArticle(source="x", article_id="x", fmt="txt",
+                       text="Khối thi đua các cơ quan tỉnh họp\nSáng 5/1, Khối thi đua tổ chức hội nghị."))
+    assert doc.ctx[relevance.QUICK_PASSED] == (doc.title, doc.text)
+    assert doc.fields["relevant"] is True
+    assert relevance._passed_quick_reject(doc)
+    # a Doc whose text changed after the pre-filter is asked again
+    doc.text = doc.text + " "
+    assert not relevance._passed_quick_reject(doc)
+    calls = []
+    real = relevance.quick_reject
+    relevance.quick_reject = lambda t: calls.append(t) or True
+    try:
+        assert relevance.is_relevant(doc) is False and len(calls) == 1
+    finally:
+        relevance.quick_reject = real
+
+
+# -- relevance: one search for bloc or role ------------------------------------------
+
+def test_bloc_or_role_finds_what_either_finds_on_the_corpus():
+    from pipeline.extractors.relevance import _bloc_or_role, vocabulary
+    from pipeline.segment import fold_sentence
+    v = vocabulary()
+    either = _bloc_or_role(v.bloc, v.role)
+    assert either is not None
+    hits = 0
+    for text in _corpus_texts():
+        for s in S.split_sentences(text):
+            f = fold_sentence(text[s.start:s.end])
+            want = bool(v.bloc.search(f) or v.role.search(f))
+            assert bool(either.search(f)) == want, f
+            hits += want
+    assert hits > 100
+
+
+# -- metadata --------------------------------------------------------------------------
+
+def _corpus_lines():
+    from pipeline.extractors.metadata import lines
+    for text in _corpus_texts():
+        for _, _, ln in lines(text):
+            yield ln
+
+
+def plain_parse_byline(line):
+    from pipeline.extractors import metadata as M
+    from pipeline.orgs import find_orgs
+    real = M._may_open_org
+    M._may_open_org = lambda s: True
+    try:
+        return M.parse_byline(line)
+    finally:
+        M._may_open_org = real
+
+
+def test_may_open_org_is_true_wherever_an_org_starts_the_line():
+    from pipeline.extractors import metadata as M
+    from pipeline.orgs import find_orgs
+    n = 0
+    for ln in _corpus_lines():
+        for s in (ln, ln[:40], ln.split(",")[0]):
+            if any(o.start == 0 for o in find_orgs(s)):
+                assert M._may_open_org(s), s
+                n += 1
+    assert n > 50
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["Văn phòng", "Tỉnh ủy", "Sở Y tế", "Các sở", "các huyện", "Mai Sơn",
+                                 "UBND", "huyện", "Hội", "Nông dân", "Minh Anh", "Thu Hà", ":", ",", " ",
+                                 "và", "Ban", "Tổ chức", "Công an", "tỉnh", "Phan Phương"]),
+                min_size=1, max_size=6).map(" ".join))
+def test_may_open_org_on_any_line(s):
+    from pipeline.extractors import metadata as M
+    from pipeline.orgs import find_orgs
+    if any(o.start == 0 for o in find_orgs(s)):
+        assert M._may_open_org(s)
+    assert M.parse_byline(s) == plain_parse_byline(s)
+
+
+def test_title_and_dateline_shortcuts_on_the_corpus():
+    from pipeline.extractors import metadata as M
+    n = 0
+    for ln in _corpus_lines():
+        for s in (ln, ln[:70], " " + ln[:50] + "  x"):
+            assert M.tidy_title(s) == M._SPACES.sub(" ", s).strip()
+            parts = M._TITLE_SEP.split(s)
+            assert (M.strip_brand_suffix(s)[1] is None) or len(parts) > 1
+            if len(parts) == 1:
+                assert M.strip_brand_suffix(s) == (s, None)
+            if len(s) <= 80 and "19" not in s and "20" not in s:
+                assert not list(M._DATE.finditer(s))
+            n += 1
+    assert n > 1000
+
+
+@settings(max_examples=500, deadline=None)
+@given(_TEXT)
+def test_title_shortcuts_on_any_text(s):
+    from pipeline.extractors import metadata as M
+    assert M.tidy_title(s) == M._SPACES.sub(" ", s).strip()
+    if len(M._TITLE_SEP.split(s)) == 1:
+        assert M.strip_brand_suffix(s) == (s, None)
+    if "19" not in s and "20" not in s:
+        assert not M._DATE.search(s)
+
+
+def test_credit_gate():
+    from pipeline.extractors import metadata as M
+    from pipeline.model import Doc
+    for text in list(_corpus_texts()) + ["x (Ảnh: Thanh Chi)", "ẢNH: A.B", "Nguồn ảnh: X", "ảnh: x"]:
+        doc = Doc(article_id="a", source="s", text=text)
+        assert M.find_credits(doc) == [Span(m.start(), m.end("who")) for m in M._CREDIT.finditer(text)]

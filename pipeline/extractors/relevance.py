@@ -62,11 +62,75 @@ def quick_reject(text: str) -> bool:
     pre-filter over raw input.  False means "maybe": the full component decides.
     """
     low = unicodedata.normalize("NFC", text).lower()
-    words = _quick_words()
-    if words is not None and not any(w in low for w in words):
-        return True                      # no keyword can be there: skip collapsing the spaces
+    plan = _keyword_plan()
+    if plan is not None:
+        return not _has_keyword(low, plan)  # = the test below, without copying the text
     t = " ".join(low.split())
     return not any(k in t for k in vocabulary().quick)
+
+
+@lru_cache(maxsize=None)
+def _keyword_plan() -> dict[str, tuple[tuple[tuple[str, ...], int], ...]] | None:
+    """For each word of :func:`_quick_words`: the keywords (as words) holding it, and where.
+
+    None when a keyword is not single-spaced words (then only collapsing the
+    text's spaces tells) or a keyword holds none of the words.
+    """
+    words = _quick_words()
+    if words is None:
+        return None
+    plan: dict[str, list] = {w: [] for w in words}
+    for k in vocabulary().quick:
+        ws = tuple(k.split())
+        if " ".join(ws) != k or not any(w in plan for w in ws):
+            return None
+        for i, w in enumerate(ws):
+            if w in plan:
+                plan[w].append((ws, i))
+    return {w: tuple(uses) for w, uses in plan.items()}
+
+
+def _has_keyword(low: str, plan) -> bool:
+    """Whether a keyword occurs in ``" ".join(low.split())``, read off ``low`` itself.
+
+    In the collapsed text a keyword ``w0 w1 … wn`` is a suffix of one token,
+    whole tokens, then a prefix of a token; in ``low`` those tokens are
+    separated by runs of white space (``str.isspace``, as ``split`` has it).
+    Each keyword holds one of the plan's words, found with ``str.find``; the
+    words around it are checked from there.  Most texts hold none of them.
+    """
+    for w, uses in plan.items():
+        i = low.find(w)
+        while i >= 0:
+            for ws, at in uses:
+                if _keyword_at(low, i, ws, at):
+                    return True
+            i = low.find(w, i + 1)
+    return False
+
+
+def _keyword_at(low: str, i: int, ws: tuple[str, ...], at: int) -> bool:
+    """Whether keyword ``ws`` occurs (collapsed-spaces sense) with its word ``at`` at ``low[i:]``."""
+    n = len(low)
+    pos = i + len(ws[at])
+    for w in ws[at + 1:]:           # each: after white space; all but the last end a token
+        if pos >= n or not low[pos].isspace():
+            return False
+        while pos < n and low[pos].isspace():
+            pos += 1
+        if not low.startswith(w, pos):
+            return False
+        pos += len(w)
+    pos = i
+    for w in reversed(ws[:at]):     # each: before white space; all but the first start a token
+        if pos == 0 or not low[pos - 1].isspace():
+            return False
+        while pos > 0 and low[pos - 1].isspace():
+            pos -= 1
+        if not low.endswith(w, 0, pos):
+            return False
+        pos -= len(w)
+    return True
 
 
 @lru_cache(maxsize=None)
@@ -120,6 +184,21 @@ def role_mentions(folded: str) -> int:
     return len(vocabulary().role.findall(folded))
 
 
+# Back-references, recursion and conditionals by group: what a combined
+# pattern could read differently.
+_REFERS = re.compile(r"\\[1-9]|\\g<|\(\?(?:P=|P>|&|R|[+-]?\d|\()")
+
+
+@lru_cache(maxsize=4)
+def _bloc_or_role(bloc: re.Pattern, role: re.Pattern) -> re.Pattern | None:
+    """One pattern that finds something in a sentence exactly when the bloc or
+    the role pattern does: most sentences name neither, and then one search
+    replaces two."""
+    if bloc.flags != role.flags or _REFERS.search(bloc.pattern + role.pattern):
+        return None
+    return re.compile(f"(?:{bloc.pattern})|(?:{role.pattern})", bloc.flags)
+
+
 def lead_sentences(doc: Doc, n: int) -> list[Span]:
     """The first ``n`` body sentences that read as prose (datelines and crumbs skipped)."""
     out = []
@@ -141,8 +220,11 @@ def score(doc: Doc) -> tuple[float, dict[str, int]]:
     hits = {"title": 0, "lead": 0, "body": 0, "role": 0}
     for a, _ in bloc_mentions(title):
         hits["title" if is_subject(title, a) else "body"] += 1
+    either = _bloc_or_role(v.bloc, v.role)
     for s in doc.body_sentences():
         f = fold_sentence(doc.sentence_text(s))
+        if either is not None and either.search(f) is None:
+            continue  # no bloc, no role: nothing to count
         in_lead = (s.start, s.end) in lead_ids
         for a, _ in bloc_mentions(f):
             hits["lead" if in_lead and is_subject(f, a) else "body"] += 1
@@ -152,9 +234,19 @@ def score(doc: Doc) -> tuple[float, dict[str, int]]:
 
 
 def is_relevant(doc: Doc) -> bool:
-    if quick_reject(f"{doc.title}\n{doc.text}"):
+    if not _passed_quick_reject(doc) and quick_reject(f"{doc.title}\n{doc.text}"):
         return False
     return score(doc)[0] >= vocabulary().threshold
+
+
+# doc.ctx key: the (title, text) that quick_reject has already let through
+QUICK_PASSED = "_quick_passed"
+
+
+def _passed_quick_reject(doc: Doc) -> bool:
+    """Whether the pipeline's pre-filter already let these very title and text through."""
+    seen = doc.ctx.get(QUICK_PASSED)
+    return seen is not None and seen[0] is doc.title and seen[1] is doc.text
 
 
 @register("relevance")
