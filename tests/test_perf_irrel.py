@@ -342,3 +342,66 @@ def test_credit_gate():
     for text in list(_corpus_texts()) + ["x (Ảnh: Thanh Chi)", "ẢNH: A.B", "Nguồn ảnh: X", "ảnh: x"]:
         doc = Doc(article_id="a", source="s", text=text)
         assert M.find_credits(doc) == [Span(m.start(), m.end("who")) for m in M._CREDIT.finditer(text)]
+
+
+# -- batch: reading and CSV text -------------------------------------------------------
+
+def _writer_line(cells):
+    import csv
+    import io
+    buf = io.StringIO(newline="")
+    csv.writer(buf).writerow(cells)
+    return buf.getvalue()
+
+
+_CELL = st.one_of(st.sampled_from(["", " ", ",", '"', "\r", "\n", "\r\n", "a,b", 'x"y', " lead", "Sở Y tế",
+                                   "'", "=1", "-2", "\t", "\x1c", "\u2028"]), st.text(max_size=5))
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(_CELL, min_size=1, max_size=6))
+def test_csv_line_equals_the_csv_writer(cells):
+    from pipeline.write import csv_line
+    assert csv_line(cells) == _writer_line(cells)
+
+
+def test_format_rows_equals_a_writer_per_table():
+    import csv
+    import io
+    from pipeline.write import format_rows, row_cells
+    rows = [("articles", {"article_id": "a", "relevant": True, "title": 'Khối "A", B', "member_count": 3,
+                          "event_types": ["x", "b"], "province": None}),
+            ("members", {"article_id": "a", "org": "Sở Y tế", "mention": "Sở\nY tế", "start": 1, "end": 9}),
+            ("dates", {"article_id": "a", "value": "2024-01-05", "kind": "event", "mention": "-5/1",
+                       "start": 0, "end": 4}),
+            ("members", {"article_id": "a", "org": "=SUM(A1)", "mention": "", "start": 0, "end": 0})]
+    for safe in (False, True):
+        buffers, writers = {}, {}
+        for table, row in rows:
+            if table not in writers:
+                buffers[table] = io.StringIO(newline="")
+                writers[table] = csv.writer(buffers[table])
+            writers[table].writerow(row_cells(table, row, safe))
+        want = {t: b.getvalue() for t, b in buffers.items()}
+        got = format_rows(rows, safe)
+        assert got == want and list(got) == list(want)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.binary(max_size=12), st.booleans())
+def test_decode_bytes_equals_the_bom_codec(data, bom):
+    from pipeline.read import decode_bytes
+    if bom:
+        data = b"\xef\xbb\xbf" + data
+    try:
+        want = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        want = exc
+    try:
+        text, warnings = decode_bytes(data)
+    except ValueError:
+        return  # binary data: refused before decoding, as before
+    if isinstance(want, Exception):
+        assert warnings and f"({want.reason} at byte {want.start})" in warnings[0]
+    else:
+        assert text == want and warnings == []
