@@ -405,3 +405,39 @@ def test_decode_bytes_equals_the_bom_codec(data, bom):
         assert warnings and f"({want.reason} at byte {want.start})" in warnings[0]
     else:
         assert text == want and warnings == []
+
+
+_HEADS = st.lists(st.one_of(st.sampled_from(["(QNO)", "(", ")", "QNO", "BHG", "LSO", "Baonghean.vn", " - ", "-",
+                                             "–", "—", ":", " ", ".", "Sáng", "A", "a", "1", "_", "²", "\xa0",
+                                             "\x1c", "Ảnh", "X" * 31]), st.text(max_size=3)),
+                  max_size=8).map("".join)
+
+
+def test_outlet_code_gate_passes_every_code_on_the_corpus():
+    from pipeline.extractors.metadata import _MAY_OPEN_WITH_CODE
+    from pipeline.outlets import _HEAD_CODE, outlet_code_at
+    n = 0
+    for ln in _corpus_lines():
+        if _HEAD_CODE.match(ln):
+            assert _MAY_OPEN_WITH_CODE.match(ln), ln
+            n += outlet_code_at(ln) is not None
+    assert n > 20
+
+
+@settings(max_examples=1000, deadline=None)
+@given(_HEADS)
+def test_outlet_code_gate_on_any_line(ln):
+    from pipeline.extractors.metadata import _MAY_OPEN_WITH_CODE
+    from pipeline.outlets import _HEAD_CODE
+    if _HEAD_CODE.match(ln):
+        assert _MAY_OPEN_WITH_CODE.match(ln)
+
+
+def test_outlet_code_gate_cases():
+    from pipeline.extractors.metadata import _MAY_OPEN_WITH_CODE
+    from pipeline.outlets import _HEAD_CODE
+    for ln in ["X" * 31 + "-", "X" * 31 + " \xa0 – a", "(QNO) - x", "Baonghean.vn - x", "A.-x", "Á..—",
+               "\u2000BHG - y", "Ω" + "ß" * 30 + "-"]:
+        assert _HEAD_CODE.match(ln), ln
+        assert _MAY_OPEN_WITH_CODE.match(ln), ln
+    assert not _MAY_OPEN_WITH_CODE.match("Sáng 28/08, Sở Y tế - x")
