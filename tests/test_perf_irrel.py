@@ -441,3 +441,35 @@ def test_outlet_code_gate_cases():
         assert _HEAD_CODE.match(ln), ln
         assert _MAY_OPEN_WITH_CODE.match(ln), ln
     assert not _MAY_OPEN_WITH_CODE.match("Sáng 28/08, Sở Y tế - x")
+
+
+# -- run: the per-article frame ----------------------------------------------------------
+
+def test_time_limit_fires_and_restores_the_handler():
+    import signal
+    import time
+
+    import pytest
+
+    from pipeline.run import ArticleTimeout, _time_limit
+    before = signal.getsignal(signal.SIGALRM)
+    with pytest.raises(ArticleTimeout, match="longer than 0.05 s"):
+        with _time_limit(0.05):
+            time.sleep(1)
+    assert signal.getsignal(signal.SIGALRM) is before
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+    with _time_limit(None):
+        pass
+    assert signal.getsignal(signal.SIGALRM) is before
+
+
+def test_finalize_of_an_irrelevant_article_keeps_only_its_identity():
+    from pipeline.model import ARTICLE_FIELDS, Doc
+    from pipeline.run import IRRELEVANT_KEEPS, finalize
+    doc = Doc(article_id="a", source="s", text="abc")
+    doc.fields = {f: "x" for f in ARTICLE_FIELDS}
+    doc.fields["relevant"] = False
+    doc.records = {"members": [{"start": 5, "end": 1}]}   # not even checked: dropped
+    finalize(doc)
+    assert doc.records == {}
+    assert {f for f, v in doc.fields.items() if v is not None} == set(IRRELEVANT_KEEPS) | {"relevant"}
