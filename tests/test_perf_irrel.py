@@ -246,22 +246,43 @@ def test_the_pipeline_marks_what_passed_its_pre_filter():
         relevance.quick_reject = real
 
 
-# -- relevance: one search for bloc or role ------------------------------------------
+# -- relevance: first words before a search --------------------------------------------
 
-def test_bloc_or_role_finds_what_either_finds_on_the_corpus():
-    from pipeline.extractors.relevance import _bloc_or_role, vocabulary
+def test_a_sentence_without_first_words_has_no_bloc_or_role_on_the_corpus():
+    from pipeline.extractors.relevance import _first_words, _may_hold, vocabulary
     from pipeline.segment import fold_sentence
     v = vocabulary()
-    either = _bloc_or_role(v.bloc, v.role)
-    assert either is not None
+    bw, rw = _first_words("bloc"), _first_words("role")
+    assert bw and rw
     hits = 0
     for text in _corpus_texts():
         for s in S.split_sentences(text):
             f = fold_sentence(text[s.start:s.end])
-            want = bool(v.bloc.search(f) or v.role.search(f))
-            assert bool(either.search(f)) == want, f
-            hits += want
+            if v.bloc.search(f):
+                assert _may_hold(f, bw), f
+                hits += 1
+            if v.role.search(f):
+                assert _may_hold(f, rw), f
     assert hits > 100
+
+
+@settings(max_examples=1000, deadline=None)
+@given(_BLOC_TEXT)
+def test_a_sentence_without_first_words_has_no_bloc_or_role_on_any_text(text):
+    from pipeline.extractors.relevance import _first_words, _may_hold, vocabulary
+    v = vocabulary()
+    f = N.fold(text)
+    if v.bloc.search(f):
+        assert _may_hold(f, _first_words("bloc"))
+    if v.role.search(f):
+        assert _may_hold(f, _first_words("role"))
+
+
+def test_inline_flags_or_unreadable_patterns_give_no_first_words():
+    from pipeline.extractors.relevance import _INLINE_FLAGS, _may_hold
+    assert _INLINE_FLAGS.search("(?i)khối") and _INLINE_FLAGS.search("(?i:khối)")
+    assert not _INLINE_FLAGS.search("(?<!\\p{L})(?:khối|cụm)(?P<x>a)")
+    assert _may_hold("anything", None)
 
 
 # -- metadata --------------------------------------------------------------------------
