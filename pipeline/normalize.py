@@ -29,18 +29,26 @@ _DASH_RE = re.compile(r"\s*[\u2010-\u2015\u2212\-]+\s*")
 _SPACE_RE = re.compile(r"\s+")
 _DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
 _ANY_DASH = stdre.compile("[" + stdre.escape(_DASHES) + "]")
-# Any old-style pair at all?  One character-class scan by the standard library,
-# far cheaper than the rewriting pattern, which then runs only when needed.
+# Any old-style pair that the rewriting pattern could take?  One scan by the
+# standard library, far cheaper than the rewriting pattern, which then runs
+# only when needed.  A necessary condition of a match of _OLD_TONE_RE_I: an
+# o/u (either case) and a toned second vowel (either case), no q/Q before,
+# and no ASCII letter after (ASCII letters are \p{L}).  Starting with the
+# character classes lets the scan skip ahead; the look-arounds come after.
 _MAYBE_OLD_TONE = stdre.compile(
-    "[oO][" + "".join(sorted({k[1] for k in _OLD_TONE if k[0] == "o"})) + "]"
-    "|[oO][" + "".join(sorted({k[1].upper() for k in _OLD_TONE if k[0] == "o"})) + "]"
-    "|[uU][" + "".join(sorted({k[1] for k in _OLD_TONE if k[0] == "u"})) + "]"
-    "|[uU][" + "".join(sorted({k[1].upper() for k in _OLD_TONE if k[0] == "u"})) + "]")
+    "[oOuU][" + "".join(sorted({k[1] for k in _OLD_TONE} | {k[1].upper() for k in _OLD_TONE}))
+    + "](?<![qQ]..)(?![A-Za-z])")
+# A run of dashes, for fold(): it collapses all white space afterwards, so the
+# white space _DASH_RE would eat around the run makes no difference there, and
+# the standard library finds the runs several times faster.
+_DASH_RUN = stdre.compile("[" + stdre.escape(_DASHES) + "]+")
 
 
 def working_text(text: str) -> str:
     """The contract's working text: NFC and ``\\n`` line ends (lone ``\\r`` too)."""
     text = unicodedata.normalize("NFC", text)
+    if "\r" not in text:  # the usual case: no need for two copying passes
+        return text
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
@@ -90,9 +98,12 @@ def _fold(s: str | None) -> str:
     s = unicodedata.normalize("NFC", str(s)).lower()
     if _MAYBE_OLD_TONE.search(s):
         s = _OLD_TONE_RE_I.sub(lambda m: _OLD_TONE[m.group(1).lower()], s)
-    if _ANY_DASH.search(s):  # the dash pattern is slow to scan: only when needed
-        s = _DASH_RE.sub(" - ", s)
-    s = " ".join(s.split())  # = collapsing white space, several times faster than a regex
+    if _ANY_DASH.search(s):  # most text has none: one cheap scan instead of a sub
+        s = _DASH_RUN.sub(" - ", s)  # = _DASH_RE here: the join below unifies the spaces
+    if not (s.isprintable() and "  " not in s and s[:1] != " " and s[-1:] != " "):
+        # collapse white space (several times faster than a regex); a printable
+        # string's only white space is spaces, so with single inner ones it is done
+        s = " ".join(s.split())
     return s.strip(".")
 
 
@@ -108,6 +119,25 @@ def _boilerplate_markers() -> tuple[re.Pattern, re.Pattern]:
     return tail, line
 
 
+@lru_cache(maxsize=4)
+def _any_marker(tail: re.Pattern, line: re.Pattern) -> re.Pattern | None:
+    """One pattern that finds nothing in a line where neither kind of marker can.
+
+    ``^(?:TAIL)`` searched matches only at 0, exactly where ``tail.match``
+    does (a full match is a match), and ``(?:LINE)`` searched is
+    ``line.search``: so a line it misses needs no further look, and most
+    lines cost one call instead of two or three.
+    """
+    if tail.flags != line.flags or _REFERS.search(tail.pattern + line.pattern):
+        return None  # put side by side, group numbers would shift: no shortcut
+    return re.compile(f"^(?:{tail.pattern})|(?:{line.pattern})", tail.flags)
+
+
+# Back-references, recursion and conditionals by group: what the combined
+# pattern could read differently.
+_REFERS = re.compile(r"\\[1-9]|\\g<|\(\?(?:P=|P>|&|R|[+-]?\d|\()")
+
+
 def find_boilerplate(text: str, body_start: int = 0) -> list[Span]:
     """Spans of page furniture that must yield no record.
 
@@ -117,13 +147,17 @@ def find_boilerplate(text: str, body_start: int = 0) -> list[Span]:
     just their own line.
     """
     tail_re, line_re = _boilerplate_markers()
+    any_marker = _any_marker(tail_re, line_re)
+    gate = any_marker.search if any_marker is not None else None
     spans: list[Span] = []
     pos = 0
     for raw_line in text.split("\n"):
         start, end = pos, pos + len(raw_line)
         pos = end + 1
+        if start < body_start:
+            continue
         stripped = raw_line.strip()
-        if not stripped or start < body_start:
+        if not stripped or (gate is not None and gate(stripped) is None):
             continue
         if tail_re.fullmatch(stripped) or tail_re.match(stripped) and len(stripped) < 40:
             spans.append(Span(start, len(text)))
@@ -133,12 +167,17 @@ def find_boilerplate(text: str, body_start: int = 0) -> list[Span]:
     return spans
 
 
+# The first non-blank line (the .txt title), compiled once: the module-level
+# regex.search() looked the pattern string up in its cache on every article.
+_FIRST_LINE = re.compile(r"\S[^\n]*")
+
+
 def normalize(raw: RawArticle) -> Doc:
     """RawArticle -> Doc with working text, title, body start and boilerplate spans."""
     text = working_text(raw.text)
     title = working_text(raw.title).strip() if raw.title else ""
     body_start = 0
-    m = re.search(r"\S[^\n]*", text)
+    m = _FIRST_LINE.search(text)
     if m and (raw.fmt == "txt" or fold(m.group(0)) == fold(title)):
         # .txt: the first non-empty line is the title (contract).  Pages whose
         # extracted text repeats the headline get the same treatment.

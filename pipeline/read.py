@@ -82,7 +82,11 @@ def decode_bytes(data: bytes) -> tuple[str, list[str]]:
     if sample and len(sample) - len(sample.translate(None, _CONTROL_BYTES)) > 0.05 * len(sample):
         raise ValueError("binary data (control bytes), not text")
     try:
-        return data.decode("utf-8-sig"), []
+        # "utf-8-sig" only drops a leading BOM, and its codec is Python code:
+        # the plain codec is the same (errors too) on the usual BOM-less text
+        if data[:3] == b"\xef\xbb\xbf":
+            return data.decode("utf-8-sig"), []
+        return data.decode("utf-8"), []
     except UnicodeDecodeError as exc:
         first_error = exc
     for enc in LEGACY_ENCODINGS:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import signal
 import threading
 import traceback
-from contextlib import contextmanager
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence
@@ -46,6 +46,10 @@ class ArticleTimeout(Exception):
     """One article took longer than the per-article time limit."""
 
 
+# doc.ctx key the relevance extractor reads: these title and text passed quick_reject
+_QUICK_PASSED = "_quick_passed"
+
+
 def _quick_reject() -> Callable[[str], bool] | None:
     """The relevance extractor's cheap test, if it offers one.
 
@@ -59,23 +63,37 @@ def _quick_reject() -> Callable[[str], bool] | None:
     return getattr(relevance, "quick_reject", None)
 
 
-@contextmanager
-def _time_limit(seconds: float | None):
-    """SIGALRM-based limit; only possible in a process's main thread (not dask threads)."""
-    if not seconds or threading.current_thread() is not threading.main_thread():
-        yield
-        return
+class _time_limit:
+    """SIGALRM-based limit; only possible in a process's main thread (not dask threads).
 
-    def on_alarm(signum, frame):
-        raise ArticleTimeout(f"article took longer than {seconds:g} s")
+    A class rather than a generator-based context manager: it is entered once
+    per article.
+    """
 
-    old = signal.signal(signal.SIGALRM, on_alarm)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, old)
+    __slots__ = ("seconds", "old")
+
+    def __init__(self, seconds: float | None):
+        self.seconds = seconds
+        self.old = None
+
+    def _on_alarm(self, signum, frame):
+        raise ArticleTimeout(f"article took longer than {self.seconds:g} s")
+
+    def __enter__(self) -> None:
+        seconds = self.seconds
+        if not seconds or threading.current_thread() is not threading.main_thread():
+            self.seconds = None      # nothing armed: nothing to undo
+            return
+        self.old = signal.signal(signal.SIGALRM, self._on_alarm)
+        signal.setitimer(signal.ITIMER_REAL, seconds)
+
+    def __exit__(self, *exc) -> None:
+        if self.seconds:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, self.old)
+
+
+_NO_LIMIT = nullcontext()
 
 
 class Pipeline:
@@ -115,31 +133,37 @@ class Pipeline:
     def __call__(self, raw: RawArticle) -> Doc | ReadError:
         stage = "normalize"
         try:
-            with _time_limit(self.timeout):
+            with _time_limit(self.timeout) if self.timeout else _NO_LIMIT:
                 doc = normalize(raw)
-                chain = list(zip(self.names, self.components))
                 rejected = False
                 if self.quick_reject is not None:
                     stage = "relevance"
                     rejected = self.quick_reject(f"{doc.title}\n{doc.text}")
-                if not rejected:            # the rejected chain reads lines, not sentences
+                if rejected:                # the rejected chain reads lines, not sentences
+                    for name, comp in self.rejected_chain:
+                        stage = name
+                        doc = comp(doc)
+                else:
+                    if self.quick_reject is not None:  # the relevance component need not ask again
+                        doc.ctx[_QUICK_PASSED] = (doc.title, doc.text)
                     stage = "segment"
                     doc = segment(doc)
-                ran: set[str] = set()
-                for name, comp in (self.rejected_chain if rejected else chain):
-                    stage = name
-                    doc = comp(doc)
-                    ran.add(name)
-                    if (name == "relevance" and self.quick_reject is not None
-                            and doc.fields.get("relevant") is False):
-                        # finalize empties an irrelevant article's records anyway
-                        rejected = True
-                        break
+                    ran: set[str] = set()
+                    for name, comp in zip(self.names, self.components):
+                        stage = name
+                        doc = comp(doc)
+                        ran.add(name)
+                        if (name == "relevance" and self.quick_reject is not None
+                                and doc.fields.get("relevant") is False):
+                            # finalize empties an irrelevant article's records anyway
+                            rejected = True
+                            break
+                    if rejected:
+                        for name, comp in self.rejected_chain:
+                            if name not in ran:
+                                stage = name
+                                doc = comp(doc)
                 if rejected:
-                    for name, comp in self.rejected_chain:
-                        if name not in ran:
-                            stage = name
-                            doc = comp(doc)
                     doc.fields["relevant"] = False
                 stage = "finalize"
                 return finalize(doc)
@@ -148,6 +172,9 @@ class Pipeline:
             where = f" ({Path(tb[-1].filename).name}:{tb[-1].lineno})" if tb else ""
             return ReadError(raw.source, raw.article_id, stage,
                              f"{type(exc).__name__}: {exc}{where}")
+
+
+_IRRELEVANT_CLEARS = tuple(f for f in ARTICLE_FIELDS if f not in IRRELEVANT_KEEPS and f != "relevant")
 
 
 def finalize(doc: Doc) -> Doc:
@@ -160,10 +187,10 @@ def finalize(doc: Doc) -> Doc:
     relevant = bool(doc.fields.get("relevant"))
     doc.fields["relevant"] = relevant
     if not relevant:
-        for f in ARTICLE_FIELDS:
-            if f not in IRRELEVANT_KEEPS and f != "relevant":
-                doc.fields[f] = None
+        for f in _IRRELEVANT_CLEARS:
+            doc.fields[f] = None
         doc.records = {}
+        return doc               # no records to check or sort
     for table in RECORD_TABLES:
         rows = doc.records.get(table, [])
         for r in rows:

@@ -14,6 +14,8 @@ place extractor the outlet's province (``doc.ctx['outlet_province']``).
 """
 from __future__ import annotations
 
+import re as stdre
+
 import regex as re
 
 from ..model import Doc, Span
@@ -107,6 +109,8 @@ _TITLE_SEP = re.compile(r"\s+[-–—|]\s+|\s*\|\s*")
 
 def strip_brand_suffix(title: str) -> tuple[str, Outlet | None]:
     """Page titles often end in the paper's name (``… - Báo Quảng Ngãi``): cut it off."""
+    if not ("-" in title or "–" in title or "—" in title or "|" in title):
+        return title, None  # every _TITLE_SEP holds one of these: one part
     parts = _TITLE_SEP.split(title)
     if len(parts) > 1:
         o = brand_line(parts[-1])
@@ -120,7 +124,18 @@ _SPACES = re.compile(r"\s+")
 
 
 def tidy_title(s: str) -> str:
+    if _tidy_already(s):
+        return s
     return _SPACES.sub(" ", s).strip()
+
+
+def _tidy_already(s: str) -> bool:
+    """Whether ``s`` has no white space but single inner spaces (then tidying keeps it).
+
+    Every white space character but the space is unprintable, so a printable
+    string's only white space is spaces.
+    """
+    return s.isprintable() and "  " not in s and s[:1] != " " and s[-1:] != " "
 
 
 # -- publication date ----------------------------------------------------------
@@ -146,8 +161,8 @@ def _iso(m: re.Match) -> str | None:
 
 def is_dateline(line: str) -> str | None:
     """ISO date when ``line`` is nothing but a publication date/time stamp."""
-    if len(line) > 80:
-        return None
+    if len(line) > 80 or ("19" not in line and "20" not in line):
+        return None  # _DATE's year starts with a literal "19" or "20"
     dates = list(_DATE.finditer(line))
     if len(dates) != 1:
         return None
@@ -215,9 +230,21 @@ def parse_byline(line: str) -> str | None:
     if province_by_name(name) or brand_line(name) or fold(authors[0]).split()[0] in _NOT_NAME_HEADS:
         return None
     from ..orgs import find_orgs  # an org name on its own line ("Văn phòng Tỉnh ủy") is no author
-    if any(o.start == 0 and o.end >= len(s) - 1 for o in find_orgs(s)):
+    if _may_open_org(s) and any(o.start == 0 and o.end >= len(s) - 1 for o in find_orgs(s)):
         return None
     return name
+
+
+def _may_open_org(s: str) -> bool:
+    """Whether ``find_orgs(s)`` can return an org starting at 0.
+
+    Its orgs start where a known name or an org head word matches; the ones
+    it adds for a distributed list ("các sở: A, B") start after the list's
+    lead-in.  Two anchored matches cost far less than the whole search, and
+    a byline is rarely an org.
+    """
+    from .. import orgs
+    return bool(orgs._known_search().match(s) or orgs._head_re().match(s))
 
 
 # First words that start a heading or an org, never a person's name.
@@ -227,7 +254,10 @@ _NOT_NAME_HEADS = {"báo", "đài", "tạp", "ban", "sở", "ủy", "cơ", "tran
 
 def find_credits(doc: Doc) -> list[Span]:
     """Spans of photo credits (``Ảnh: M.L``), byline prefixes excluded."""
-    return [Span(m.start(), m.end("who")) for m in _CREDIT.finditer(doc.text)]
+    text = doc.text
+    if "Ảnh" not in text and "ẢNH" not in text and "Nguồn ảnh" not in text:
+        return []  # none of _CREDIT_WORDS (the pattern is case-sensitive)
+    return [Span(m.start(), m.end("who")) for m in _CREDIT.finditer(text)]
 
 
 def _skippable_tail_line(doc: Doc, s: int, e: int, ln: str) -> bool:
@@ -263,7 +293,7 @@ def find_outlet(doc: Doc) -> tuple[Outlet | None, Span | None]:
     all_lines = doc_lines(doc)
     head = [ln for ln in all_lines if ln[0] >= doc.body_start][:6]
     for s, e, ln in head:
-        hit = outlet_code_at(ln)
+        hit = outlet_code_at(ln) if _MAY_OPEN_WITH_CODE.match(ln) else None
         if hit:
             o, a, b = hit
             return o, Span(s + a, s + b)
@@ -277,6 +307,12 @@ def find_outlet(doc: Doc) -> tuple[Outlet | None, Span | None]:
     # outlive a paper: after the 2025 mergers baoX.vn serves the merged house)
     site = brand_line(doc.site_meta) if doc.site_meta else None
     return site or outlet_by_url(doc.url) or strip_brand_suffix(doc.title or "")[1], None
+
+
+# No stricter than the pattern of outlet_code_at, for the standard library (a
+# letter is a word character, its white space is white space here too), and
+# several times cheaper on the lines of the lead, which mostly open with none.
+_MAY_OPEN_WITH_CODE = stdre.compile(r"\s*(?:\(|[^\W\d_][\w.]{1,30}\s*[-–—])")
 
 
 @register("metadata")

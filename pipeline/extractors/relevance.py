@@ -62,11 +62,75 @@ def quick_reject(text: str) -> bool:
     pre-filter over raw input.  False means "maybe": the full component decides.
     """
     low = unicodedata.normalize("NFC", text).lower()
-    words = _quick_words()
-    if words is not None and not any(w in low for w in words):
-        return True                      # no keyword can be there: skip collapsing the spaces
+    plan = _keyword_plan()
+    if plan is not None:
+        return not _has_keyword(low, plan)  # = the test below, without copying the text
     t = " ".join(low.split())
     return not any(k in t for k in vocabulary().quick)
+
+
+@lru_cache(maxsize=None)
+def _keyword_plan() -> dict[str, tuple[tuple[tuple[str, ...], int], ...]] | None:
+    """For each word of :func:`_quick_words`: the keywords (as words) holding it, and where.
+
+    None when a keyword is not single-spaced words (then only collapsing the
+    text's spaces tells) or a keyword holds none of the words.
+    """
+    words = _quick_words()
+    if words is None:
+        return None
+    plan: dict[str, list] = {w: [] for w in words}
+    for k in vocabulary().quick:
+        ws = tuple(k.split())
+        if " ".join(ws) != k or not any(w in plan for w in ws):
+            return None
+        for i, w in enumerate(ws):
+            if w in plan:
+                plan[w].append((ws, i))
+    return {w: tuple(uses) for w, uses in plan.items()}
+
+
+def _has_keyword(low: str, plan) -> bool:
+    """Whether a keyword occurs in ``" ".join(low.split())``, read off ``low`` itself.
+
+    In the collapsed text a keyword ``w0 w1 … wn`` is a suffix of one token,
+    whole tokens, then a prefix of a token; in ``low`` those tokens are
+    separated by runs of white space (``str.isspace``, as ``split`` has it).
+    Each keyword holds one of the plan's words, found with ``str.find``; the
+    words around it are checked from there.  Most texts hold none of them.
+    """
+    for w, uses in plan.items():
+        i = low.find(w)
+        while i >= 0:
+            for ws, at in uses:
+                if _keyword_at(low, i, ws, at):
+                    return True
+            i = low.find(w, i + 1)
+    return False
+
+
+def _keyword_at(low: str, i: int, ws: tuple[str, ...], at: int) -> bool:
+    """Whether keyword ``ws`` occurs (collapsed-spaces sense) with its word ``at`` at ``low[i:]``."""
+    n = len(low)
+    pos = i + len(ws[at])
+    for w in ws[at + 1:]:           # each: after white space; all but the last end a token
+        if pos >= n or not low[pos].isspace():
+            return False
+        while pos < n and low[pos].isspace():
+            pos += 1
+        if not low.startswith(w, pos):
+            return False
+        pos += len(w)
+    pos = i
+    for w in reversed(ws[:at]):     # each: before white space; all but the first start a token
+        if pos == 0 or not low[pos - 1].isspace():
+            return False
+        while pos > 0 and low[pos - 1].isspace():
+            pos -= 1
+        if not low.endswith(w, 0, pos):
+            return False
+        pos -= len(w)
+    return True
 
 
 @lru_cache(maxsize=None)
@@ -120,6 +184,51 @@ def role_mentions(folded: str) -> int:
     return len(vocabulary().role.findall(folded))
 
 
+# An inline flag group ("(?i)", "(?i:"): it could change what a literal matches.
+_INLINE_FLAGS = re.compile(r"\(\?[a-zA-Z]*[a-zA-Z-][a-zA-Z]*[:)]")
+
+
+@lru_cache(maxsize=None)
+def _first_words(kind: str) -> tuple[str, ...] | None:
+    """Words one of which every match of the ``kind`` pattern starts with, or None.
+
+    Read off each row's pattern (:func:`pipeline.wordscan.leading_words`)
+    past a leading look-behind, which consumes nothing.  Only for patterns
+    whose words are lower-case as written and that set no flags: the text
+    they are searched in is folded (lower case), so a sentence holding none
+    of the words cannot match, and a plain substring test says so at a
+    fraction of the cost of the search.
+    """
+    from ..wordscan import _group_end, leading_words
+
+    words: set[str] = set()
+    for r in load_csv("relevance.csv"):
+        if r["kind"] != kind:
+            continue
+        pat = r["pattern"]
+        if _INLINE_FLAGS.search(pat):
+            return None
+        if pat.startswith(("(?<!", "(?<=")):
+            end = _group_end(pat, 0)
+            if end is None:
+                return None
+            pat = pat[end:]
+        ws = leading_words(pat)
+        if not ws or not all(w and w in pat for w in ws):
+            return None
+        words |= ws
+    return tuple(sorted(words)) if words else None
+
+
+def _may_hold(f: str, words: tuple[str, ...] | None) -> bool:
+    if words is None:
+        return True
+    for w in words:
+        if w in f:
+            return True
+    return False
+
+
 def lead_sentences(doc: Doc, n: int) -> list[Span]:
     """The first ``n`` body sentences that read as prose (datelines and crumbs skipped)."""
     out = []
@@ -141,20 +250,36 @@ def score(doc: Doc) -> tuple[float, dict[str, int]]:
     hits = {"title": 0, "lead": 0, "body": 0, "role": 0}
     for a, _ in bloc_mentions(title):
         hits["title" if is_subject(title, a) else "body"] += 1
+    # a sentence holding none of a pattern's first words is not searched with it
+    bloc_words, role_words = _first_words("bloc"), _first_words("role")
+    if v.bloc.flags & re.IGNORECASE or v.role.flags & re.IGNORECASE:
+        bloc_words = role_words = None
     for s in doc.body_sentences():
         f = fold_sentence(doc.sentence_text(s))
-        in_lead = (s.start, s.end) in lead_ids
-        for a, _ in bloc_mentions(f):
-            hits["lead" if in_lead and is_subject(f, a) else "body"] += 1
-        hits["role"] += role_mentions(f)
+        if _may_hold(f, bloc_words):
+            in_lead = (s.start, s.end) in lead_ids
+            for a, _ in bloc_mentions(f):
+                hits["lead" if in_lead and is_subject(f, a) else "body"] += 1
+        if _may_hold(f, role_words):
+            hits["role"] += role_mentions(f)
     total = sum(w.get(k, 0) * n for k, n in hits.items())
     return total, hits
 
 
 def is_relevant(doc: Doc) -> bool:
-    if quick_reject(f"{doc.title}\n{doc.text}"):
+    if not _passed_quick_reject(doc) and quick_reject(f"{doc.title}\n{doc.text}"):
         return False
     return score(doc)[0] >= vocabulary().threshold
+
+
+# doc.ctx key: the (title, text) that quick_reject has already let through
+QUICK_PASSED = "_quick_passed"
+
+
+def _passed_quick_reject(doc: Doc) -> bool:
+    """Whether the pipeline's pre-filter already let these very title and text through."""
+    seen = doc.ctx.get(QUICK_PASSED)
+    return seen is not None and seen[0] is doc.title and seen[1] is doc.text
 
 
 @register("relevance")
