@@ -164,6 +164,21 @@ def odd_case_folding() -> stdre.Pattern:
     return stdre.compile("[" + stdre.escape(odd) + "\U00020000-\U0010FFFF]")
 
 
+@lru_cache(maxsize=None)
+def certainly_in(cls: str) -> str:
+    """A standard ``re`` lookbehind refusing the letters, digits and marks of
+    the Latin and Vietnamese blocks that the ``regex`` class ``cls`` holds.
+
+    Only characters both libraries agree on are listed, so the lookbehind is
+    never stricter than ``(?<!cls)``; in a lower-cased copy a character is in
+    the list only if the original is in ``cls`` too (lower() maps letters to
+    letters and leaves the rest alone).
+    """
+    rx = re.compile(cls)
+    chars = [chr(c) for c in (*range(0x250), *range(0x1E00, 0x1F00)) if rx.fullmatch(chr(c))]
+    return "(?<![" + stdre.escape("".join(chars)) + "])"
+
+
 class FirstWordScan:
     """``finditer`` of a compiled ``regex`` pattern, tried only where a first word starts.
 
@@ -171,6 +186,10 @@ class FirstWordScan:
     the (standard ``re``) pattern of its spellings (old/new tone placement,
     common typos) so the scan is no stricter than the pattern.  With
     ``first_words`` None the scan is plain ``pattern.finditer``.
+
+    ``not_after`` (optional): a ``regex`` class the pattern's own lookbehind
+    refuses before a match (``[\\p{L}\\d]``): keys right after such a
+    character are skipped ("ba" inside "ban", the "0" of "2024").
 
     ``by_word`` (optional) maps a first word to a smaller pattern to verify
     with where that word's key was found: it must match exactly where
@@ -183,7 +202,7 @@ class FirstWordScan:
 
     def __init__(self, pattern: re.Pattern, first_words: Iterable[str] | None,
                  variants: Callable[[str], str] = stdre.escape, extra_keys: str = "",
-                 by_word: dict[str, re.Pattern] | None = None):
+                 by_word: dict[str, re.Pattern] | None = None, not_after: str | None = None):
         self.pattern = pattern
         self.scan = None
         # key as found -> the pattern verifying it, filled as keys are met
@@ -195,7 +214,10 @@ class FirstWordScan:
             # ``extra_keys``: a standard ``re`` alternative for starts that are
             # not words (``\d`` where a count may open a match)
             keys = literal_scan(first_words, variants).pattern
-            self.scan = stdre.compile(keys + ("|" + extra_keys if extra_keys else ""))
+            keys += "|" + extra_keys if extra_keys else ""
+            if not_after:
+                keys = f"{certainly_in(not_after)}(?:{keys})"
+            self.scan = stdre.compile(keys)
             if by_word is not None:
                 self._verify = {}
                 self._spellings = [(stdre.compile(variants(w)), by_word.get(w, pattern))

@@ -175,3 +175,22 @@ def test_a_wrong_word_pattern_would_be_caught():
     rx = re.compile(r"Ban Tổ chức|Sở Y tế", re.IGNORECASE)
     scan = FirstWordScan(rx, {"ban", "sở"}, by_word={"ban": re.compile("(?!)")})
     assert [m.group() for m in scan.finditer("Ban Tổ chức, Sở Y tế")] == ["Sở Y tế"]
+
+
+def test_not_after_lists_only_characters_the_class_holds():
+    from pipeline.wordscan import certainly_in
+    import re as stdre
+    look = certainly_in(r"[\p{L}\d/.,]")
+    listed = stdre.fullmatch(r"\(\?<!\[(.*)\]\)", look, stdre.S).group(1)
+    chars = stdre.sub(r"\\(.)", r"\1", listed)
+    assert "a" in chars and "ệ" in chars and "7" in chars and "/" in chars
+    assert " " not in chars and "-" not in chars
+    assert all(re.fullmatch(r"[\p{L}\d/.,]", c) for c in chars)
+
+
+def test_keys_after_a_letter_are_skipped_but_matches_stay():
+    rx = re.compile(r"(?<![\p{L}\d/.,])(?:ba|\d{1,3})\s+đơn vị", re.IGNORECASE)
+    scan = FirstWordScan(rx, {"ba"}, extra_keys=r"\d", not_after=r"[\p{L}\d/.,]")
+    text = "Ban ba đơn vị; năm 2024 đơn vị, BA ĐƠN VỊ, x3 đơn vị, (12 đơn vị) và ½8 đơn vị"
+    assert [m.span() for m in scan.finditer(text)] == [m.span() for m in rx.finditer(text)]
+    assert scan.scan.findall("2024 hoba") == ["2"]    # inside a number or a word: never tried

@@ -39,6 +39,10 @@ def _count_value(raw: str) -> int | None:
     return next((int(r["value"]) for r in load_csv("numbers.csv") if r["word"] == raw.lower()), None)
 
 
+# What may not stand right before a count (the count pattern's lookbehind).
+_COUNT_NOT_AFTER = r"[\p{L}\d/.,]"
+
+
 @lru_cache(maxsize=None)
 def _phrases() -> dict[str, re.Pattern]:
     by_kind: dict[str, list[str]] = {}
@@ -50,7 +54,7 @@ def _phrases() -> dict[str, re.Pattern]:
         "list_cue": re.compile(r"(?<![\p{L}])(?:" + "|".join(by_kind["list_cue"]) + r")", flags),
         "partial_cue": re.compile(r"(?:" + "|".join(by_kind["partial_cue"]) + r")", flags),
         "count": re.compile(
-            r"(?<![\p{L}\d/.,])(?:(?P<k>\d{1,3})/)?(?P<n>\d{1,3}|" + _number_words_alt() + r")\s+(?:"
+            r"(?<!" + _COUNT_NOT_AFTER + r")(?:(?P<k>\d{1,3})/)?(?P<n>\d{1,3}|" + _number_words_alt() + r")\s+(?:"
             + "|".join(sorted(by_kind["unit"], key=len, reverse=True)) + r")(?![\p{L}])", flags),
     }
 
@@ -99,7 +103,8 @@ def _count_scan() -> FirstWordScan:
     """The count pattern tried only where a digit or a number word starts (a count
     opens every match, "17/20" included)."""
     return FirstWordScan(_phrases()["count"], _count_words(),
-                         variants=lambda w: stdre.escape(w.lower()), extra_keys=r"\d")
+                         variants=lambda w: stdre.escape(w.lower()), extra_keys=r"\d",
+                         not_after=_COUNT_NOT_AFTER)
 
 
 def find_member_count(doc: Doc) -> tuple[int, int, int] | None:
