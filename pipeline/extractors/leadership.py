@@ -34,6 +34,7 @@ from ..gazetteers import load_csv
 from ..model import Doc
 from ..orgs import LIST_GLUE, OrgMention
 from ..registry import register
+from ..wordscan import odd_case_folding
 
 _ROLE = re.compile(
     r"(?<![\p{L}])(?<!Cờ\s)(?<!cờ\s)(?:(?P<deputy>phó\s+trưởng\s+(?:khối|cụm)|phó\s+(?:khối|cụm)|(?:khối|cụm)\s+phó)"
@@ -166,6 +167,29 @@ _AS = re.compile(r"\b(?:làm|là)\b")
 _PAREN = re.compile(r"\s*\(")
 
 
+class _WordGate:
+    """Does a stretch of the text hold one of some words, in any case?
+
+    A necessary condition before a case-insensitive pattern that needs the
+    word: the text is lower-cased once per article, and when lower() would
+    mislead (it changes the length, or a letter case-folds otherwise, see
+    :func:`pipeline.wordscan.odd_case_folding`) every answer is "maybe".
+    """
+
+    def __init__(self, text: str):
+        low = text.lower()
+        self.low = low if len(low) == len(text) and not odd_case_folding().search(low) else None
+
+    def has(self, words: tuple[str, ...], start: int, end: int) -> bool:
+        low = self.low
+        if low is None:
+            return True
+        for w in words:
+            if low.find(w, start, end) >= 0:
+                return True
+        return False
+
+
 @register("leadership")
 class Leadership:
     def __call__(self, doc: Doc) -> Doc:
@@ -174,14 +198,21 @@ class Leadership:
         text = doc.text
         terms: list[_Term] = []
         transfers: list[dict] = []
+        words = _WordGate(text)
         for i, orgs in sorted(doc.ctx.get("orgs", {}).items()):
             s = doc.sentences[i]
             sent_terms: list[_Term] = []
             sm = _SENTENCE_YEAR.match(text, s.start, s.end)
             sentence_year = int(sm.group(1)) if sm else None
+            # every role, flag and receiving phrase names a "khối"/"cụm" (or,
+            # for a flag transfer, "nhiệm vụ"): most sentences have none
+            bloc_word = words.has(("khối", "cụm"), s.start, s.end)
             # transfers with flag/"nhiệm vụ" wording: "X trao Cờ trưởng khối cho Y"
-            receives = list(_RECEIVE.finditer(text, s.start, s.end))
-            for fm in _FLAG_TRANSFER.finditer(text, s.start, s.end):
+            receives = (list(_RECEIVE.finditer(text, s.start, s.end))
+                        if bloc_word and words.has(("nhận",), s.start, s.end) else [])
+            flags = (_FLAG_TRANSFER.finditer(text, s.start, s.end)
+                     if bloc_word or words.has(("nhiệm",), s.start, s.end) else ())
+            for fm in flags:
                 to = _org_after_cho(text, fm.end(), s.end, orgs)
                 if to is None and not fm.group("flag") and not _AFTER_CHO.match(text, fm.end(), s.end):
                     continue
@@ -210,7 +241,7 @@ class Leadership:
                 transfers.append({"role": "deputy" if rv.group("deputy") else "head", "from": frm, "to": to,
                                   "year": int(rv.group("year")) if rv.group("year") else None,
                                   "start": min(to.start, rv.start()), "end": max(frm.end, to.end), "sentence": i})
-            for rm in _ROLE.finditer(text, s.start, s.end):
+            for rm in (_ROLE.finditer(text, s.start, s.end) if bloc_word else ()):
                 role = "deputy" if rm.group("deputy") else "head"
                 ym = _ROLE_YEAR.match(text, rm.end(), s.end)
                 year = int(ym.group("year")) if ym else None
