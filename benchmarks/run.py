@@ -12,6 +12,10 @@ Measured in one run: (a) relevant, seed-like articles; (b) a realistic mix,
 peak RSS for 1 000 against 100 000 articles (memory must stay flat); and,
 to trace a change, the milliseconds a relevant article spends in each stage.
 
+(a), (c) and the baseline run in turns (a, c, ner; a, c, ner; ...) and the
+ratios are the medians of each turn's ratio: the dev VM's speed drifts by
+10-20 % within minutes, so only runs made side by side compare.
+
     python benchmarks/run.py            # full run, a few minutes
     python benchmarks/run.py --quick    # smaller sizes, for a smoke test
 """
@@ -91,8 +95,7 @@ def extract(inp: Path, out: Path, *extra: str) -> dict:
     return summary
 
 
-def repeated(inp: Path, tmp: Path, repeats: int, *extra: str) -> dict:
-    runs = [extract(inp, tmp / f"out{i}", *extra) for i in range(repeats)]
+def _summary(runs: list[dict]) -> dict:
     return {"rate": statistics.median(r["articles_per_s"] for r in runs),
             "rates": [r["articles_per_s"] for r in runs],
             "rss": max(r["peak_rss_mb"] for r in runs),
@@ -100,30 +103,40 @@ def repeated(inp: Path, tmp: Path, repeats: int, *extra: str) -> dict:
             "failed": runs[0]["failed"]}
 
 
-def ner_baseline(n_articles: int, repeats: int) -> tuple[float, str]:
-    """Articles/s of underthesea's ``ner`` over every sentence of relevant articles."""
-    from pipeline.normalize import working_text
-    from pipeline.segment import split_sentences
+def repeated(inp: Path, tmp: Path, repeats: int, *extra: str) -> dict:
+    return _summary([extract(inp, tmp / f"out{i}", *extra) for i in range(repeats)])
 
+
+def ner_tagger():
+    """underthesea's ``ner`` (model loaded now), or ``pos_tag`` if it cannot load offline."""
     try:
         from underthesea import ner as tagger
         tagger("Khối thi đua tổng kết năm 2023.")          # load the model before timing
-        what = "underthesea ner"
+        return tagger, "underthesea ner"
     except Exception as exc:  # model needs a download: fall back to POS tagging
         from underthesea import pos_tag as tagger
-        what = f"underthesea pos_tag (ner unavailable offline: {type(exc).__name__})"
+        return tagger, f"underthesea pos_tag (ner unavailable offline: {type(exc).__name__})"
+
+
+def ner_docs(n_articles: int) -> list[list[str]]:
+    """The sentences of the first ``n_articles`` relevant articles of case (a)'s input."""
+    from pipeline.normalize import working_text
+    from pipeline.segment import split_sentences
+
     docs = []
     for rec in generate(n_articles, 1.0, seed=7):
         text = working_text(rec["title"] + "\n" + rec["text"])
         docs.append([text[s.start:s.end] for s in split_sentences(text)])
-    rates = []
-    for _ in range(repeats):
-        t0 = time.perf_counter()
-        for sents in docs:
-            for s in sents:
-                tagger(s)
-        rates.append(len(docs) / (time.perf_counter() - t0))
-    return statistics.median(rates), what
+    return docs
+
+
+def ner_rate(tagger, docs: list[list[str]]) -> float:
+    """Articles/s of ``tagger`` over every sentence of ``docs`` (one pass)."""
+    t0 = time.perf_counter()
+    for sents in docs:
+        for s in sents:
+            tagger(s)
+    return len(docs) / (time.perf_counter() - t0)
 
 
 def stage_times(n_articles: int, repeats: int) -> dict[str, float]:
@@ -191,24 +204,37 @@ def main() -> int:
         print(f"thidua benchmark - Python {res['python']}, {res['cpus']} CPUs; "
               f"median of {a.repeats}", flush=True)
 
-        res["relevant"] = repeated(rel, tmp / "a", a.repeats)
+        # (a), (c) and the ner baseline run in turns, once per repeat, so each
+        # ratio compares runs made next to each other: this VM's speed drifts
+        # by 10-20 % over minutes, more than the differences measured
+        tagger, ner_what = ner_tagger()
+        docs = ner_docs(a.ner_articles)
+        turns = []
+        for i in range(a.repeats):
+            one = extract(rel, tmp / f"a{i}")
+            two = extract(rel, tmp / f"c{i}", "--workers", "2")
+            turns.append((one, two, ner_rate(tagger, docs)))
+        res["relevant"] = _summary([t[0] for t in turns])
+        res["workers2"] = _summary([t[1] for t in turns])
+        ratio = statistics.median(t[1]["articles_per_s"] / t[0]["articles_per_s"] for t in turns)
+        ner_ratio = statistics.median(t[0]["articles_per_s"] / t[2] for t in turns)
+        ner = statistics.median(t[2] for t in turns)
+        res["ner"] = {"rate": ner, "rates": [t[2] for t in turns], "what": ner_what,
+                      "ratio": ner_ratio}
+        res["workers_ratio"] = ratio
         print(f"(a) relevant, seed-like   {a.relevant:>7} art  {res['relevant']['rate']:8.1f} art/s"
               f"  peak {res['relevant']['rss']:6.0f} MB  (judged relevant: "
               f"{res['relevant']['relevant']})", flush=True)
+        print(f"(c) relevant, 2 workers   {a.relevant:>7} art  {res['workers2']['rate']:8.1f} art/s"
+              f"  peak {res['workers2']['rss']:6.0f} MB  = {ratio:.2f}x one worker "
+              f"(median of the turns' ratios)", flush=True)
+        print(f"baseline: {ner_what}, sentence by sentence, {a.ner_articles} relevant articles: "
+              f"{ner:.2f} art/s -> thidua is {ner_ratio:.0f}x faster (median of the turns' ratios)",
+              flush=True)
         res["mixed"] = repeated(mix, tmp / "b", a.repeats)
         print(f"(b) mixed, 10 % relevant  {a.mixed:>7} art  {res['mixed']['rate']:8.1f} art/s"
               f"  peak {res['mixed']['rss']:6.0f} MB  (judged relevant: "
               f"{res['mixed']['relevant']})", flush=True)
-        res["workers2"] = repeated(rel, tmp / "c", a.repeats, "--workers", "2")
-        ratio = res["workers2"]["rate"] / res["relevant"]["rate"]
-        print(f"(c) relevant, 2 workers   {a.relevant:>7} art  {res['workers2']['rate']:8.1f} art/s"
-              f"  peak {res['workers2']['rss']:6.0f} MB  = {ratio:.2f}x one worker", flush=True)
-
-        ner_rate, ner_what = ner_baseline(a.ner_articles, a.repeats)
-        ner_ratio = res["relevant"]["rate"] / ner_rate
-        res["ner"] = {"rate": ner_rate, "what": ner_what, "ratio": ner_ratio}
-        print(f"baseline: {ner_what}, sentence by sentence, {a.ner_articles} relevant articles: "
-              f"{ner_rate:.2f} art/s -> thidua is {ner_ratio:.0f}x faster", flush=True)
 
         stages = stage_times(a.stage_articles, a.repeats)
         res["stages_ms"] = stages
