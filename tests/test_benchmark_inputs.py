@@ -32,3 +32,13 @@ def test_the_stage_breakdown_covers_every_component():
     stages = stage_times(3, 1)
     assert set(DEFAULT_PIPELINE) <= set(stages)
     assert stages["total"] >= sum(v for k, v in stages.items() if k != "total") * 0.999
+
+
+def test_independent_processes_each_process_articles_and_their_rates_add_up():
+    from run import concurrent_rate
+
+    one = concurrent_rate(1, seconds=0.5, n_articles=3)
+    two = concurrent_rate(2, seconds=0.5, n_articles=3)
+    assert one > 0 and two > 0
+    # two processes sum two rates: more than one alone unless the machine has one CPU
+    assert two > one * 0.8
