@@ -1,5 +1,6 @@
 """Awards' phrase finder: tried only where a kind's first words occur, it finds
-exactly what every kind's ``finditer`` finds."""
+exactly what every kind's ``finditer`` finds; the cue gate (a stretch without a
+cue's first words holds no cue) says "no" only where the cue pattern finds nothing."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -56,6 +57,9 @@ def test_the_finder_agrees_on_every_corpus_sentence():
         for s in split_sentences(text):
             check(text, s.start, s.end)
             n += bool(plain_phrases(text, s.start, s.end))
+            mid = (s.start + s.end) // 2
+            for a, b in ((s.start, s.end), (s.start, mid), (mid, s.end)):
+                check_cues(text, a, b)
     assert n > 50
 
 
@@ -63,7 +67,11 @@ _PIECES = [
     "Cờ thi đua", "CỜ THI ĐUA xuất sắc", "cờ “Đơn vị dẫn đầu phong trào thi đua”", "bằng khen", "Bằng  Khen",
     "Huân chương Lao động hạng Nhì", "HUÂN CHƯƠNG LAO ĐỘNG HẠNG III", "danh hiệu Tập thể lao động xuất sắc",
     "tập thể lao động xuất sắc", "giấy khen", "Giấy\u00a0khen", "bằngkhen", "xcờ thi đua", "ĐÁ", "İ", "ſ", "ß",
-    " ", ", ", ".", "\n", "danh hiệu ", "tập ", "cờ ", "hạng Ba", "Cờ", "ờ"]
+    " ", ", ", ".", "\n", "danh hiệu ", "tập ", "cờ ", "hạng Ba", "Cờ", "ờ",
+    # cue words
+    "đề nghị", "ĐỀ XUẤT", "trình", "suy tôn", "xét tặng", "đã từng", "Từng", "trước đó", "phấn đấu",
+    "ít nhất", "tối thiểu là 2", "không dưới ba", "chỉ tiêu", "giao ước", "từ năm 2017 đến năm 2021",
+    "giai đoạn 2016", "Từ năm học 2019 - 2020 tới 2021", "xđề nghị"]
 
 
 @settings(max_examples=400, deadline=None)
@@ -74,6 +82,7 @@ def test_the_finder_agrees_on_any_text(text, data):
     end = data.draw(st.integers(start, len(text)))
     check(text, start, end)
     check(text, 0, len(text))
+    check_cues(text, start, end)
 
 
 def test_a_misleading_lower_case_falls_back():
@@ -90,3 +99,20 @@ def test_unreadable_first_words_fall_back(monkeypatch):
 def test_tidied_phrases_are_tidy():
     for phrase in ["Cờ  thi đua", "Bằng khen của Chủ tịch UBND tỉnh,", "Giấy khen"]:
         assert A._tidy_phrase(phrase) == A.tidy(phrase)
+
+
+def check_cues(text: str, start: int, end: int) -> None:
+    """The cue gate says "no" only where the cue pattern finds nothing."""
+    gate = _WordGate(text)
+    for kind, rx in A._cues().items():
+        if rx.search(text, start, end) or rx.search(text[start:end]):
+            assert A._may_match(gate, kind, start, end), (kind, text[start:end])
+    if A._PERIOD.search(text, start, end) or A._PERIOD.search(text[start:end]):
+        assert A._may_match(gate, "period", start, end), text[start:end]
+
+
+def test_the_cue_words_are_read_from_the_data():
+    words = A._cue_words()
+    assert set(words["past"]) == {"đã", "từng", "trước"}
+    assert set(words["period"]) == {"từ", "giai"}
+    assert all(words[k] for k in ("past", "target", "recommend", "period"))

@@ -134,6 +134,27 @@ def _cues() -> dict[str, re.Pattern]:
 
 
 @lru_cache(maxsize=None)
+def _cue_words() -> dict[str, tuple[str, ...] | None]:
+    """Kind -> the words one of which every match of its ``_cues()`` pattern starts
+    with (None: unknown): a stretch holding none of them holds no match."""
+    by_kind: dict[str, list[str]] = {}
+    for row in load_csv("award_cues.csv"):
+        by_kind.setdefault(row["kind"], []).append(row["pattern"])
+    words = {}
+    for kind, patterns in by_kind.items():
+        firsts = [_opening_words(p) for p in patterns]
+        words[kind] = None if any(w is None for w in firsts) else tuple(sorted(set().union(*firsts)))
+    words["period"] = tuple(sorted(leading_words(_PERIOD.pattern) or ())) or None
+    return words
+
+
+def _may_match(gate: _WordGate, kind: str, start: int, end: int) -> bool:
+    """False only when the ``kind`` cue (or "period") cannot match in text[start:end]."""
+    words = _cue_words()[kind]
+    return words is None or gate.has(words, start, end)
+
+
+@lru_cache(maxsize=None)
 def _past_opening() -> re.Pattern:
     """An adverbial opening a clause or sentence that puts it in the past ("Trước đó, năm
     2021, huyện X được ... tặng Bằng khen"): ``award_cues.csv`` kind ``past_opening``,
@@ -249,6 +270,7 @@ class Awards:
     def _sentence(self, doc, s_start, s_end, orgs, phrases, mapping, count_re, seen):
         """The rows of one sentence naming award ``phrases`` ((start, end, kind), in order)."""
         text = doc.text
+        gate = _WordGate.of(doc)
         authorities = [o for o in orgs if o.kind == "conferrer"]
         recipients_pool = [o for o in orgs if o.kind not in ("conferrer", "body")]
         prev_end = s_start
@@ -258,7 +280,8 @@ class Awards:
             c_start, c_end = _clause_bounds(text, s_start, s_end, a)
             before = text[max(s_start, a - 40):a]
             cues = _cues()
-            if (earlier or cues["past"].search(before) or cues["target"].search(text, c_start, a)
+            if (earlier or _may_match(gate, "past", a - len(before), a) and cues["past"].search(before)
+                    or _may_match(gate, "target", c_start, a) and cues["target"].search(text, c_start, a)
                     or _past_opening().match(text, c_start) or _past_opening().match(text, s_start)):
                 prev_end = b
                 continue
@@ -298,13 +321,15 @@ class Awards:
             if award is None:
                 prev_end = b
                 continue
-            status = "recommended" if _cues()["recommend"].search(text, s_start, a) else "conferred"
+            status = ("recommended" if _may_match(gate, "recommend", s_start, a)
+                      and _cues()["recommend"].search(text, s_start, a) else "conferred")
             # year
             year = doc.fields.get("review_year")
             if year is None and doc.fields.get("plan_year"):
                 year = doc.fields["plan_year"] - 1
             clause_after = text[phrase_end:c_end]
-            if _PERIOD.search(clause_after) or _PERIOD.search(text[c_start:a]):
+            if (_may_match(gate, "period", phrase_end, c_end) and _PERIOD.search(clause_after)
+                    or _may_match(gate, "period", c_start, a) and _PERIOD.search(text[c_start:a])):
                 year = None
             else:
                 ym = _YEAR.search(clause_after) or _YEAR.search(text[max(c_start, prev_end):a])
