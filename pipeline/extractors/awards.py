@@ -33,6 +33,8 @@ from ..model import Doc
 from ..normalize import fold, tidy
 from ..orgs import OrgMention, tolerant
 from ..registry import register
+from ..wordscan import _group_end, leading_words
+from .leadership import _WordGate
 
 
 @lru_cache(maxsize=None)
@@ -46,11 +48,64 @@ def _award_table():
     return kinds, mapping
 
 
-@lru_cache(maxsize=8)
-def _any_of(patterns: tuple[str, ...]) -> re.Pattern:
-    """One pattern for "some award kind is named here": a sentence without one is skipped
-    with one scan instead of one per kind."""
-    return re.compile("|".join(f"(?:{p})" for p in patterns) or r"(?!)", re.IGNORECASE)
+# An inline flag ("(?i)", "(?f:"): it could change what a first word matches.
+_INLINE_FLAG = re.compile(r"\(\?[a-zA-Z]*[a-zA-Z-][a-zA-Z]*[:)]")
+
+
+def _opening_words(pattern: str) -> set[str] | None:
+    """Lower-case prefixes one of which every match of an awards.csv ``pattern`` starts with.
+
+    :func:`pipeline.wordscan.leading_words`, and also through an optional
+    leading group: "(?:danh\\s+hiệu\\s+)?tập\\s+thể ..." starts with the
+    group's words or with those after it.  None when unknown.
+    """
+    if _INLINE_FLAG.search(pattern):
+        return None
+    words = leading_words(pattern)
+    if words is not None or not pattern.startswith("(?:"):
+        return words
+    end = _group_end(pattern, 0)
+    if end is None or pattern[end:end + 1] != "?":
+        return None
+    group, rest = leading_words(pattern[:end]), _opening_words(pattern[end + 1:])
+    return group | rest if group and rest else None
+
+
+@lru_cache(maxsize=None)
+def _first_words() -> dict[str, frozenset[str]] | None:
+    """Kind -> the words one of which each of its phrases starts with (lower case), or
+    None when a kind's words cannot be read from its pattern."""
+    firsts = {row["kind"]: _opening_words(row["pattern"]) for row in load_csv("awards.csv") if row["pattern"]}
+    if any(w is None for w in firsts.values()):
+        return None
+    return {kind: frozenset(w) for kind, w in firsts.items()}
+
+
+@lru_cache(maxsize=None)
+def _all_first_words() -> frozenset[str]:
+    return frozenset().union(*(_first_words() or {}).values())
+
+
+def _phrases(gate: _WordGate, start: int, end: int) -> list[tuple[int, int, str]]:
+    """The award phrases of ``gate.text[start:end]``, (start, end, kind) in order:
+    every kind's ``finditer`` there.
+
+    A phrase starts where one of its kind's first words occurs in the
+    lower-cased text (:meth:`_WordGate.finditer`): most sentences hold none,
+    and those naming an award have a few places to try the patterns at.
+    """
+    kinds, _ = _award_table()
+    firsts = _first_words()
+    if firsts is None:
+        words = {kind: None for kind in kinds}
+    elif not gate.may_start(_all_first_words(), start, end):
+        return []
+    else:
+        words = firsts
+    found = [(m.start(), m.end(), kind) for kind, rx in kinds.items()
+             for m in gate.finditer(rx, words[kind], start, end)]
+    found.sort()
+    return found
 
 
 @lru_cache(maxsize=None)
@@ -76,6 +131,27 @@ def _cues() -> dict[str, re.Pattern]:
         by_kind.setdefault(row["kind"], []).append(row["pattern"])
     return {k: re.compile(r"(?<![\p{L}])(?:" + "|".join(v) + r")(?![\p{L}])", re.IGNORECASE)
             for k, v in by_kind.items()}
+
+
+@lru_cache(maxsize=None)
+def _cue_words() -> dict[str, tuple[str, ...] | None]:
+    """Kind -> the words one of which every match of its ``_cues()`` pattern starts
+    with (None: unknown): a stretch holding none of them holds no match."""
+    by_kind: dict[str, list[str]] = {}
+    for row in load_csv("award_cues.csv"):
+        by_kind.setdefault(row["kind"], []).append(row["pattern"])
+    words = {}
+    for kind, patterns in by_kind.items():
+        firsts = [_opening_words(p) for p in patterns]
+        words[kind] = None if any(w is None for w in firsts) else tuple(sorted(set().union(*firsts)))
+    words["period"] = tuple(sorted(leading_words(_PERIOD.pattern) or ())) or None
+    return words
+
+
+def _may_match(gate: _WordGate, kind: str, start: int, end: int) -> bool:
+    """False only when the ``kind`` cue (or "period") cannot match in text[start:end]."""
+    words = _cue_words()[kind]
+    return words is None or gate.has(words, start, end)
 
 
 @lru_cache(maxsize=None)
@@ -134,6 +210,10 @@ _NAMED_AFTER_COUNT = re.compile(r"[^;,.]{0,30}?\b(?:là|gồm)\s*:?\s*", re.IGNO
 _CHO = re.compile(r"[^;]{0,40}?\bcho\s+(?:(?:các|lãnh\s+đạo)\s+)?", re.IGNORECASE)
 
 
+# tidy() of an award phrase as written: the same few phrases recur in every article
+_tidy_phrase = lru_cache(maxsize=1 << 12)(tidy)
+
+
 def _clause_bounds(text: str, s_start: int, s_end: int, pos: int) -> tuple[int, int]:
     a = text.rfind(";", s_start, pos)
     b = text.find(";", pos, s_end)
@@ -171,27 +251,26 @@ class Awards:
             return doc
         kinds, mapping = _award_table()
         count_re = _count_re()
-        names_an_award = _any_of(tuple(rx.pattern for rx in kinds.values()))
         orgs_by_sentence = doc.ctx.get("orgs", {})
         seen = set()
         with_orgs = sorted(orgs_by_sentence)
         without = [i for i, s in enumerate(doc.sentences)      # count-only awards
                    if i not in orgs_by_sentence and s.start >= doc.body_start
                    and not doc.is_excluded(s.start, s.end)]
+        gate = _WordGate.of(doc)
         for i in with_orgs + without:
             s = doc.sentences[i]
-            if names_an_award.search(doc.text, s.start, s.end):
-                self._sentence(doc, s.start, s.end, orgs_by_sentence.get(i, []), kinds, mapping,
-                               count_re, seen)
+            phrases = _phrases(gate, s.start, s.end)
+            if not phrases:
+                continue
+            self._sentence(doc, s.start, s.end, orgs_by_sentence.get(i, []), phrases, mapping,
+                           count_re, seen)
         return doc
 
-    def _sentence(self, doc, s_start, s_end, orgs, kinds, mapping, count_re, seen):
+    def _sentence(self, doc, s_start, s_end, orgs, phrases, mapping, count_re, seen):
+        """The rows of one sentence naming award ``phrases`` ((start, end, kind), in order)."""
         text = doc.text
-        phrases = []
-        for kind, rx in kinds.items():
-            for m in rx.finditer(text, s_start, s_end):
-                phrases.append((m.start(), m.end(), kind))
-        phrases.sort()
+        gate = _WordGate.of(doc)
         authorities = [o for o in orgs if o.kind == "conferrer"]
         recipients_pool = [o for o in orgs if o.kind not in ("conferrer", "body")]
         prev_end = s_start
@@ -201,7 +280,8 @@ class Awards:
             c_start, c_end = _clause_bounds(text, s_start, s_end, a)
             before = text[max(s_start, a - 40):a]
             cues = _cues()
-            if (earlier or cues["past"].search(before) or cues["target"].search(text, c_start, a)
+            if (earlier or _may_match(gate, "past", a - len(before), a) and cues["past"].search(before)
+                    or _may_match(gate, "target", c_start, a) and cues["target"].search(text, c_start, a)
                     or _past_opening().match(text, c_start) or _past_opening().match(text, s_start)):
                 prev_end = b
                 continue
@@ -233,7 +313,7 @@ class Awards:
                 clause_auth = [o for o in before_auth if o.start >= c_start]
                 by_clause = clause_auth[-1].org if clause_auth else ""
                 by_sentence = before_auth[-1].org if before_auth else ""
-            written = tidy(text[a:phrase_end])
+            written = _tidy_phrase(text[a:phrase_end])
             if giver:
                 # named as the same award written "của X" would be
                 written = f"{written} của {giver.org}"
@@ -241,13 +321,15 @@ class Awards:
             if award is None:
                 prev_end = b
                 continue
-            status = "recommended" if _cues()["recommend"].search(text, s_start, a) else "conferred"
+            status = ("recommended" if _may_match(gate, "recommend", s_start, a)
+                      and _cues()["recommend"].search(text, s_start, a) else "conferred")
             # year
             year = doc.fields.get("review_year")
             if year is None and doc.fields.get("plan_year"):
                 year = doc.fields["plan_year"] - 1
             clause_after = text[phrase_end:c_end]
-            if _PERIOD.search(clause_after) or _PERIOD.search(text[c_start:a]):
+            if (_may_match(gate, "period", phrase_end, c_end) and _PERIOD.search(clause_after)
+                    or _may_match(gate, "period", c_start, a) and _PERIOD.search(text[c_start:a])):
                 year = None
             else:
                 ym = _YEAR.search(clause_after) or _YEAR.search(text[max(c_start, prev_end):a])

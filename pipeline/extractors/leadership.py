@@ -25,8 +25,10 @@ being named for the new year and the year before with different holders.
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Iterable
 
 import regex as re
 
@@ -34,11 +36,12 @@ from ..gazetteers import load_csv
 from ..model import Doc
 from ..orgs import LIST_GLUE, OrgMention
 from ..registry import register
-from ..wordscan import odd_case_folding
+from ..wordscan import leading_words, odd_case_folding
 
-_ROLE = re.compile(
-    r"(?<![\p{L}])(?<!Cờ\s)(?<!cờ\s)(?:(?P<deputy>phó\s+trưởng\s+(?:khối|cụm)|phó\s+(?:khối|cụm)|(?:khối|cụm)\s+phó)"
-    r"|(?P<head>trưởng\s+(?:khối|cụm)|(?:khối|cụm)\s+trưởng))(?![\p{L}])", re.IGNORECASE)
+_DEPUTY = r"phó\s+trưởng\s+(?:khối|cụm)|phó\s+(?:khối|cụm)|(?:khối|cụm)\s+phó"
+_HEAD = r"trưởng\s+(?:khối|cụm)|(?:khối|cụm)\s+trưởng"
+_ROLE = re.compile(r"(?<![\p{L}])(?<!Cờ\s)(?<!cờ\s)(?:(?P<deputy>" + _DEPUTY + r")|(?P<head>" + _HEAD + r"))(?![\p{L}])",
+                   re.IGNORECASE)
 _ROLE_YEAR = re.compile(
     r"(?:\s+(?:khối|cụm)\s+(?:giao\s+ước\s+)?thi\s+đua(?:\s+[^\s,;.()]+){0,8}?)?"
     r"\s+(?:6\s+tháng\s+(?:đầu|cuối)\s+)?năm\s+(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE)
@@ -66,6 +69,18 @@ _SENTENCE_YEAR = re.compile(r"^\W*(?:Trong\s+)?năm\s+((?:19|20)\d\d)\s*,", re.I
 _AFTER_GIVER = re.compile(r"\s*,\s*(?:(?:đơn\s+vị|cơ\s+quan)\s+)?", re.IGNORECASE)
 _AFTER_CHO = re.compile(r"\s*cho\s+(?:(?:lãnh\s+đạo|đại\s+diện|đơn\s+vị|cơ\s+quan|UBND|Ủy\s+ban\s+nhân\s+dân)\s+)*",
                         re.IGNORECASE)
+
+
+
+def _first_words(pattern: str) -> frozenset[str] | None:
+    words = leading_words(pattern)
+    return frozenset(words) if words else None
+
+
+# the words every match of these patterns starts with (the transfer verbs; a role's
+# first word), read from the patterns: where none occurs, the pattern is not tried
+_FLAG_WORDS = _first_words(_FLAG_TRANSFER.pattern)
+_ROLE_WORDS = _first_words(f"(?:{_DEPUTY}|{_HEAD})")
 
 
 @dataclass
@@ -98,6 +113,12 @@ def _replacing() -> re.Pattern:
     "bầu Y làm Khối trưởng năm N, thay (cho) | kế nhiệm X" — ends where X starts."""
     return re.compile(r"(?<![\p{L}\p{M}])" + _cues("replace") + r"\s+(?:(?:đơn\s+vị|cơ\s+quan)\s+)?",
                       re.IGNORECASE)
+
+
+@lru_cache(maxsize=None)
+def _replacing_words() -> frozenset[str] | None:
+    """The words a match of :func:`_replacing` starts with (None: unknown)."""
+    return _first_words(_cues("replace"))
 
 
 @lru_cache(maxsize=None)
@@ -168,17 +189,33 @@ _PAREN = re.compile(r"\s*\(")
 
 
 class _WordGate:
-    """Does a stretch of the text hold one of some words, in any case?
+    """Does a stretch of the text hold one of some words, in any case, and where?
 
     A necessary condition before a case-insensitive pattern that needs the
     word: the text is lower-cased once per article, and when lower() would
     mislead (it changes the length, or a letter case-folds otherwise, see
     :func:`pipeline.wordscan.odd_case_folding`) every answer is "maybe".
+
+    :meth:`finditer` runs a pattern whose every match starts with one of
+    some words only where they occur: their places are found once per
+    article (``str.find``), where the ``regex`` pattern would be tried at
+    every position of every sentence.  One gate serves every component of
+    an article (:meth:`of`).
     """
 
     def __init__(self, text: str):
         low = text.lower()
+        self.text = text
         self.low = low if len(low) == len(text) and not odd_case_folding().search(low) else None
+        self._starts: dict[frozenset[str], list[int]] = {}
+
+    @classmethod
+    def of(cls, doc: Doc) -> "_WordGate":
+        """The gate of ``doc``'s text, kept in ``doc.ctx`` while the text stays the same."""
+        gate = doc.ctx.get("_word_gate")
+        if gate is None or gate.text is not doc.text:
+            gate = doc.ctx["_word_gate"] = cls(doc.text)
+        return gate
 
     def has(self, words: tuple[str, ...], start: int, end: int) -> bool:
         low = self.low
@@ -189,6 +226,45 @@ class _WordGate:
                 return True
         return False
 
+    def starts(self, words: frozenset[str]) -> list[int] | None:
+        """Every place (in order, overlapping ones too) where one of ``words`` starts,
+        or None when the lower-cased copy would mislead."""
+        found = self._starts.get(words)
+        if found is None and self.low is not None:
+            low, found = self.low, []
+            for w in words:
+                i = low.find(w)
+                while i >= 0:
+                    found.append(i)
+                    i = low.find(w, i + 1)
+            found = self._starts[words] = sorted(set(found))
+        return found
+
+    def may_start(self, words: frozenset[str], start: int, end: int) -> bool:
+        """Whether one of ``words`` starts in [start, end) ("maybe" when unknown)."""
+        at = self.starts(words)
+        if at is None:
+            return True
+        k = bisect_left(at, start)
+        return k < len(at) and at[k] < end
+
+    def finditer(self, rx: re.Pattern, words: frozenset[str] | None, start: int,
+                 end: int) -> Iterable[re.Match]:
+        """``rx.finditer(self.text, start, end)`` for a pattern every match of which starts
+        with one of ``words`` (lower-case prefixes, :func:`pipeline.wordscan.leading_words`;
+        None: unknown, the pattern is tried everywhere)."""
+        at = self.starts(words) if words else None
+        if at is None:
+            return rx.finditer(self.text, start, end)
+        out = []
+        for p in at[bisect_left(at, start):bisect_left(at, end)]:
+            if p >= start:
+                m = rx.match(self.text, p, end)
+                if m:
+                    out.append(m)
+                    start = m.end()
+        return out
+
 
 @register("leadership")
 class Leadership:
@@ -198,7 +274,7 @@ class Leadership:
         text = doc.text
         terms: list[_Term] = []
         transfers: list[dict] = []
-        words = _WordGate(text)
+        words = _WordGate.of(doc)
         for i, orgs in sorted(doc.ctx.get("orgs", {}).items()):
             s = doc.sentences[i]
             sent_terms: list[_Term] = []
@@ -210,8 +286,7 @@ class Leadership:
             # transfers with flag/"nhiệm vụ" wording: "X trao Cờ trưởng khối cho Y"
             receives = (list(_RECEIVE.finditer(text, s.start, s.end))
                         if bloc_word and words.has(("nhận",), s.start, s.end) else [])
-            flags = (_FLAG_TRANSFER.finditer(text, s.start, s.end)
-                     if bloc_word or words.has(("nhiệm",), s.start, s.end) else ())
+            flags = words.finditer(_FLAG_TRANSFER, _FLAG_WORDS, s.start, s.end)
             for fm in flags:
                 to = _org_after_cho(text, fm.end(), s.end, orgs)
                 if to is None and not fm.group("flag") and not _AFTER_CHO.match(text, fm.end(), s.end):
@@ -241,7 +316,7 @@ class Leadership:
                 transfers.append({"role": "deputy" if rv.group("deputy") else "head", "from": frm, "to": to,
                                   "year": int(rv.group("year")) if rv.group("year") else None,
                                   "start": min(to.start, rv.start()), "end": max(frm.end, to.end), "sentence": i})
-            for rm in (_ROLE.finditer(text, s.start, s.end) if bloc_word else ()):
+            for rm in (words.finditer(_ROLE, _ROLE_WORDS, s.start, s.end) if bloc_word else ()):
                 role = "deputy" if rm.group("deputy") else "head"
                 ym = _ROLE_YEAR.match(text, rm.end(), s.end)
                 year = int(ym.group("year")) if ym else None
@@ -312,7 +387,7 @@ class Leadership:
                 for h in holders:
                     sent_terms.append(_Term(h, role, year, "explicit" if year else "default", election))
             # "bầu Y làm Khối trưởng năm N, thay (cho) / kế nhiệm X": X held it before
-            for tm in _replacing().finditer(text, s.start, s.end):
+            for tm in words.finditer(_replacing(), _replacing_words(), s.start, s.end):
                 old = next((o for o in orgs if o.start == tm.end() and o.kind not in ("body", "conferrer")), None)
                 new = [t for t in sent_terms if t.org.end <= tm.start()]
                 if old is None or not new:
