@@ -24,7 +24,7 @@ import regex as re
 
 from .gazetteers import load_csv
 from .normalize import fold, new_style_tones, tidy
-from .wordscan import FirstWordScan, compatible_words, leading_words, odd_case_folding
+from .wordscan import FirstWordScan, compatible_words, leading_words, odd_case_folding, trusted_lower
 
 # A capitalised proper name of one to five syllables, possibly "A - B".
 NAME = r"\p{Lu}[\p{L}\p{M}]*(?:(?:\s+|\s*-\s*)\p{Lu}[\p{L}\p{M}]*){0,4}"
@@ -175,15 +175,37 @@ def _district_openers() -> list[str]:
     return list(dict.fromkeys(d.split()[0] for d in district))
 
 
+# What may stand before a district word ("UBND huyện X"), as written.
+_DISTRICT_BEFORE = ("UBND", "Ủy ban nhân dân")
+
+
 @lru_cache(maxsize=None)
 def _head_re() -> re.Pattern:
     heads, _, district = _words()
     alts = [tolerant(re.escape(h).replace("\\ ", " ")) for h in heads]
     dist = [tolerant(re.escape(d).replace("\\ ", " ")) for d in district]
+    before = "|".join(re.escape(b).replace("\\ ", " ") for b in _DISTRICT_BEFORE)
     return re.compile(
         r"(?<![\p{L}\p{M}])(?=\p{Lu}|" + "|".join(map(re.escape, _district_openers()))
-        + r")(?:(?P<head>" + "|".join(alts) + r")|(?:(?:UBND|Ủy ban nhân dân)\s+)?"
+        + r")(?:(?P<head>" + "|".join(alts) + r")|(?:(?:" + before + r")\s+)?"
         r"(?P<district>(?i:" + "|".join(dist) + r")))(?![\p{L}\p{M}])")
+
+
+@lru_cache(maxsize=None)
+def _head_scan() -> FirstWordScan:
+    """:func:`_head_re`, tried only where the first word of a head or of what
+    may precede a district word starts as written, or a district word's in
+    any case (as the pattern matches them).
+
+    Every alternative of the pattern is a word list passed through
+    :func:`tolerant`, whose spellings of a name's first word are its
+    spellings of that word alone, so the keys spell every way a match can
+    start.
+    """
+    heads, _, district = _words()
+    cased = {w.split()[0] for w in (*heads, *_DISTRICT_BEFORE)}
+    return FirstWordScan(_head_re(), {d.split()[0].lower() for d in district},
+                         variants=lambda w: tolerant(re.escape(w)), cased=cased)
 
 
 @lru_cache(maxsize=None)
@@ -569,8 +591,10 @@ def find_orgs(text: str, start: int = 0, end: int | None = None,
     """Org mentions inside ``text[start:end]``, left to right, not overlapping."""
     end = len(text) if end is None else end
     found: list[OrgMention] = []
-    lower = text[start:end].lower()
-    for m in _known_scan().finditer(text, start, end, lower):
+    # one lower-cased copy for every scan, checked once (the scans fall back
+    # to their patterns when it cannot be trusted)
+    lower, trusted = trusted_lower(text, start, end)
+    for m in _known_scan().finditer(text, start, end, lower, trusted):
         canon = canonical_org(m.group(0), province, multi_province)
         kind, stop = org_kind(canon), m.end()
         if multi_province:
@@ -582,7 +606,7 @@ def find_orgs(text: str, start: int = 0, end: int | None = None,
                 canon = canonical_org(text[m.start():stop], province, multi_province)
         found.append(OrgMention(m.start(), stop, canon, kind))
     blocked = [(o.start, o.end) for o in found]
-    for m in _head_re().finditer(text, start, end):
+    for m in _head_scan().finditer(text, start, end, lower, trusted):
         if _inside(m.start(), blocked):
             continue
         is_district = m.group("district") is not None
@@ -599,7 +623,7 @@ def find_orgs(text: str, start: int = 0, end: int | None = None,
         found.append(OrgMention(m.start(), stop, canon, kind))
         blocked.append((m.start(), stop))
     found.sort(key=lambda o: o.start)
-    found = _distribute_lists(text, start, end, found, province, multi_province, lower)
+    found = _distribute_lists(text, start, end, found, province, multi_province, lower, trusted)
     return _share_suffix(text, found, province, multi_province)
 
 
@@ -625,7 +649,7 @@ _LOWER_UNITS = ("huyện", "thị xã", "thành phố", "xã", "phường", "th�
 _PART = re.compile(r"[^,;]+")
 
 
-def _distribute_lists(text, start, end, found, province, multi_province, lower=None):
+def _distribute_lists(text, start, end, found, province, multi_province, lower=None, trusted=False):
     """"các huyện A, B và C" -> huyện A, huyện B, huyện C (shared words distributed).
 
     Items are separated by commas or semicolons; names that themselves hold a
@@ -635,9 +659,11 @@ def _distribute_lists(text, start, end, found, province, multi_province, lower=N
     ("...; Ban Dân tộc tỉnh"), or at a part not written as a name.
     """
     out = list(found)
-    lower = text[start:end].lower() if lower is None else lower
+    if lower is None:
+        lower, trusted = trusted_lower(text, start, end)
+    # ``trusted``: the copy was found free of odd characters
     if (not _MAY_HAVE_UNIT.search(lower) or not _MAY_DISTRIBUTE.search(lower)) \
-            and not odd_case_folding().search(lower):
+            and (trusted or not odd_case_folding().search(lower)):
         return out
     for m in _distributive().finditer(text, start, end):
         unit = _SPACES.sub(" ", m.group("unit").lower())

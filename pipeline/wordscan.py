@@ -16,6 +16,13 @@ The first words are read from the patterns themselves
 (:func:`leading_words`); a pattern whose first word cannot be read (it opens
 with a class, an optional group, ``{NAME}``...) makes the scan fall back to
 plain ``finditer``, never to a guess.
+
+The keys are written as a trie (:func:`literal_scan`): the standard
+library tries an alternation's branches one after the other at each
+candidate position, a trie only the branches continuing the letters read.
+A pattern that matches its first words case-sensitively (the org heads) is
+scanned in the text itself, where a lower-case "công" is no candidate for
+"Công ty" (``cased`` in :class:`FirstWordScan`).
 """
 from __future__ import annotations
 
@@ -120,10 +127,84 @@ def leading_words(pattern: str) -> set[str] | None:
     return None
 
 
+_SPELLING_LIMIT = 64
+
+
+def spellings(pattern: str) -> set[str] | None:
+    """The strings a standard ``re`` pattern of plain letters, escaped
+    punctuation, ``[abc]`` classes and ``(?:ab|cd)`` groups matches (the
+    output of ``re.escape`` and of :func:`pipeline.orgs.tolerant` on a word);
+    None for anything else or for more than a few dozen strings."""
+    out, i = [""], 0
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            if i + 1 >= len(pattern) or pattern[i + 1].isalnum():
+                return None                          # \d, \s, \1...: not a literal
+            opts, i = [pattern[i + 1]], i + 2
+        elif c == "[":
+            close = pattern.find("]", i + 1)
+            body = pattern[i + 1:close]
+            if close < 0 or not body or any(ch in "^-\\[" for ch in body):
+                return None
+            opts, i = list(body), close + 1
+        elif pattern.startswith("(?:", i):
+            close = pattern.find(")", i)
+            opts = pattern[i + 3:close].split("|")
+            if close < 0 or any(not o or any(ch in "\\[(?*+{.^$" for ch in o) for o in opts):
+                return None
+            i = close + 1
+        elif c in ".^$*+?{}[]()|":
+            return None
+        else:
+            opts, i = [c], i + 1
+        if i < len(pattern) and pattern[i] in "?*+{":
+            return None                              # a quantified piece
+        out = [a + b for a in out for b in opts]
+        if len(out) > _SPELLING_LIMIT:
+            return None
+    return set(out)
+
+
+def _trie(strings: Iterable[Iterable[str]]) -> str:
+    """A standard ``re`` alternation of ``strings`` written as a trie: at each
+    letter only the strings continuing there are tried (the engine tries an
+    alternation's branches one by one, at every position of the text), the
+    longest first.  A string is a literal or a sequence of one-character
+    patterns (``"a"``, ``"[Aa]"``)."""
+    tree: dict = {}
+    for s in strings:
+        node = tree
+        for ch in s:
+            node = node.setdefault(ch if len(ch) > 1 else stdre.escape(ch), {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        branches = [ch + emit(sub) for ch, sub in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if "" in node:                               # a string ends here: longer ones first
+            return f"(?:{body})?"
+        return body
+
+    return emit(tree)
+
+
 def literal_scan(words: Iterable[str], variants: Callable[[str], str] = stdre.escape) -> stdre.Pattern:
     """A standard ``re`` pattern finding any of ``words`` (each as ``variants`` spells it),
-    longest first: the keys of :func:`scan_finditer`."""
-    return stdre.compile("|".join(sorted({variants(w) for w in words}, key=lambda v: (-len(v), v))))
+    longest first: the keys of :func:`scan_finditer`.
+
+    Spellings that :func:`spellings` can list are searched as one trie
+    (several times cheaper than a flat alternation of a few dozen words); the
+    rest, if any, as alternatives after it.  Either way the pattern matches at
+    exactly the positions where some spelling starts.
+    """
+    pats = sorted({variants(w) for w in words}, key=lambda v: (-len(v), v))
+    listed = {p: spellings(p) for p in pats}
+    strings = set().union(*(s for s in listed.values() if s))
+    rest = [p for p in pats if not listed[p]]
+    return stdre.compile("|".join(([_trie(strings)] if strings else []) + rest))
 
 
 def scan_finditer(pattern: re.Pattern, keys: stdre.Pattern, text: str, start: int = 0,
@@ -164,6 +245,44 @@ def odd_case_folding() -> stdre.Pattern:
     return stdre.compile("[" + stdre.escape(odd) + "\U00020000-\U0010FFFF]")
 
 
+def trusted_lower(text: str, start: int = 0, end: int | None = None) -> tuple[str, bool]:
+    """``text[start:end]`` lower-cased, and whether a scan may trust it: it is
+    aligned with the text character by character and holds no
+    :func:`odd_case_folding` character.  Checked once, for every scan of a
+    sentence (the check costs more than lower-casing)."""
+    end = len(text) if end is None else end
+    low = text[start:end].lower()
+    return low, len(low) == end - start and not odd_case_folding().search(low)
+
+
+@lru_cache(maxsize=1)
+def _case_classes() -> dict[str, str]:
+    """A lower-case character -> every character whose lower case it is
+    ("k" -> "kKK", the Kelvin sign too), below U+20000 (:func:`odd_case_folding`
+    treats the rest as odd)."""
+    classes: dict[str, list[str]] = {}
+    for c in map(chr, range(0x20000)):
+        low = c.lower()
+        if len(low) == 1:
+            classes.setdefault(low, []).append(c)
+    return {k: "".join(v) for k, v in classes.items()}
+
+
+def any_case(spelling: str) -> list[tuple[str, ...]]:
+    """Sequences of standard ``re`` one-character patterns that together match,
+    in a text, what ``spelling`` matches in the text's lower-cased copy: each
+    character becomes the class of the characters lower-casing to it.  The
+    first is written out letter by letter (one sequence per letter): the
+    engine skips ahead to the letters an alternation of literals starts with,
+    not to a class."""
+    classes = _case_classes()
+    if not spelling:
+        return [()]
+    rest = tuple(stdre.escape(chars) if len(chars := classes.get(ch, ch)) == 1
+                 else f"[{stdre.escape(chars)}]" for ch in spelling[1:])
+    return [(stdre.escape(c), *rest) for c in classes.get(spelling[0], spelling[0])]
+
+
 @lru_cache(maxsize=None)
 def certainly_in(cls: str) -> str:
     """A standard ``re`` lookbehind refusing the letters, digits and marks of
@@ -198,21 +317,44 @@ class FirstWordScan:
     failed try of a hundred-name alternation costs several times a failed try
     of the few names one word opens, and most tries fail ("tỉnh", "hội" and
     "công" open few names but many phrases).
+
+    ``cased`` (optional): first words *as written* that the pattern matches
+    only as written (case-sensitively: the org heads "Công ty", "Ban").  With
+    them the keys are searched in the text itself, not in a lower-cased copy:
+    these words as ``variants`` spells them, and ``first_words`` in any case
+    (:func:`any_case`).  Most hits of "công", "ban", "hội" in a lower-cased
+    copy are ordinary lower-case words the pattern refuses at once, but each
+    costs a try.  (Needs every spelling of ``first_words`` listed by
+    :func:`spellings`, and no ``not_after``, ``extra_keys`` or ``by_word``.)
     """
 
     def __init__(self, pattern: re.Pattern, first_words: Iterable[str] | None,
                  variants: Callable[[str], str] = stdre.escape, extra_keys: str = "",
-                 by_word: dict[str, re.Pattern] | None = None, not_after: str | None = None):
+                 by_word: dict[str, re.Pattern] | None = None, not_after: str | None = None,
+                 cased: Iterable[str] = ()):
         self.pattern = pattern
         self.scan = None
+        # whether the keys are searched in the text itself
+        self.in_text = False
         # key as found -> the pattern verifying it, filled as keys are met
         # (spellings of a few dozen words; extra keys may vary: capped)
         self._verify: dict[str, re.Pattern] | None = None
-        if first_words is not None:
+        cased = set(cased)
+        if first_words is not None and cased:
+            spelled = [spellings(variants(w)) for w in first_words]
+            if extra_keys or by_word is not None or not_after or any(sp is None for sp in spelled):
+                raise ValueError("cased words need listed spellings and no other option")
+            exact = [tuple(sp) for sps in map(spellings, map(variants, cased)) if sps for sp in sps]
+            rest = [variants(w) for w in cased if not spellings(variants(w))]
+            folded = {seq for sps in spelled for sp in sps for seq in any_case(sp)}
+            self.scan, self.in_text = stdre.compile("|".join([_trie([*exact, *folded]), *rest])), True
+            # the case-insensitive keys rely on a trusted lower-cased copy
+            self._needs_lower = bool(first_words)
+        elif first_words is not None:
             # no word boundary: the standard library's idea of a letter is not
-            # the pattern's (\w takes "¼"), and the pattern checks its own;
+            # the pattern's (\\w takes "¼"), and the pattern checks its own;
             # ``extra_keys``: a standard ``re`` alternative for starts that are
-            # not words (``\d`` where a count may open a match)
+            # not words (``\\d`` where a count may open a match)
             keys = literal_scan(first_words, variants).pattern
             keys += "|" + extra_keys if extra_keys else ""
             if not_after:
@@ -233,12 +375,20 @@ class FirstWordScan:
         return rx
 
     def finditer(self, text: str, start: int = 0, end: int | None = None,
-                 lower: str | None = None) -> Iterator[re.Match]:
-        """Matches in ``text[start:end]``; ``lower`` may pass ``text[start:end].lower()``."""
+                 lower: str | None = None, checked: bool = False) -> Iterator[re.Match]:
+        """Matches in ``text[start:end]``; ``lower`` may pass ``text[start:end].lower()``,
+        ``checked`` that it has been found aligned and without
+        :func:`odd_case_folding` characters (:func:`trusted_lower`)."""
         end = len(text) if end is None else end
+        if self.in_text and not self._needs_lower:
+            yield from scan_finditer(self.pattern, self.scan, text, start, end)
+            return
         low = text[start:end].lower() if lower is None else lower
-        if self.scan is None or len(low) != end - start or odd_case_folding().search(low):
+        if self.scan is None or not checked and (len(low) != end - start or odd_case_folding().search(low)):
             yield from self.pattern.finditer(text, start, end)
+            return
+        if self.in_text:
+            yield from scan_finditer(self.pattern, self.scan, text, start, end)
             return
         verify = self._verify
         if verify is None:
