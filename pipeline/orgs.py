@@ -628,7 +628,9 @@ def find_orgs(text: str, start: int = 0, end: int | None = None,
 
 
 _UNITS = r"(?P<unit>sở|huyện|thị\s+xã|thành\s+phố|xã|phường|thị\s+trấn|ban|cục|hội)"
-_COUNTED_UNIT = r"(?:các|\d{1,2}|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+" + _UNITS
+# the words counting the units of a list ("các", "hai", ...) besides a number
+_COUNT_WORDS = ("các", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười")
+_COUNTED_UNIT = r"(?:" + "|".join([_COUNT_WORDS[0], r"\d{1,2}", *_COUNT_WORDS[1:]]) + r")\s+" + _UNITS
 
 
 @lru_cache(maxsize=None)
@@ -645,6 +647,24 @@ def _distributive() -> re.Pattern:
 _MAY_DISTRIBUTE = stdre.compile(_COUNTED_UNIT)
 # Its tail alone, a few times cheaper again: most sentences lack even that.
 _MAY_HAVE_UNIT = stdre.compile(r"\s" + _UNITS)
+
+
+def _may_distribute(lower: str) -> bool:
+    """``_MAY_DISTRIBUTE.search(lower)``, found from the units ``_MAY_HAVE_UNIT``
+    finds (every one, overlapping too): a count word or a digit must end
+    right before the white space in front of one.  That search has no
+    literal first letter to skip ahead to (``\\d``) and tries every position;
+    this tries only the few units.  (``rstrip`` and ``isdecimal`` are the
+    engine's own ``\\s`` and ``\\d``.)"""
+    pos = 0
+    while (unit := _MAY_HAVE_UNIT.search(lower, pos)) is not None:
+        before = lower[:unit.start() + 1].rstrip()
+        if before.endswith(_COUNT_WORDS) or before[-1:].isdecimal():
+            return True
+        pos = unit.start() + 1
+    return False
+
+
 _LOWER_UNITS = ("huyện", "thị xã", "thành phố", "xã", "phường", "thị trấn")
 _PART = re.compile(r"[^,;]+")
 
@@ -662,8 +682,7 @@ def _distribute_lists(text, start, end, found, province, multi_province, lower=N
     if lower is None:
         lower, trusted = trusted_lower(text, start, end)
     # ``trusted``: the copy was found free of odd characters
-    if (not _MAY_HAVE_UNIT.search(lower) or not _MAY_DISTRIBUTE.search(lower)) \
-            and (trusted or not odd_case_folding().search(lower)):
+    if not _may_distribute(lower) and (trusted or not odd_case_folding().search(lower)):
         return out
     for m in _distributive().finditer(text, start, end):
         unit = _SPACES.sub(" ", m.group("unit").lower())

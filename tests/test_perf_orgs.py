@@ -165,3 +165,23 @@ def test_the_list_gate_with_a_checked_copy_equals_the_plain_one(text):
     low, ok = trusted_lower(text)
     assert orgs._distribute_lists(text, 0, len(text), found, None, False, low, ok) == \
         orgs._distribute_lists(text, 0, len(text), found, None, False, text.lower())
+
+
+_GATE_PIECES = ["các", "hai", "ba", "mười", "12", "٣", "các\u3000", " ", "  ", "\t", "\n", "sở", "huyện", "thị xã",
+                "thị  trấn", "thành phố", "xã", "phường", "ban", "cục", "hội", "thị", "x", ":", "ba xã"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_GATE_PIECES), st.text(max_size=2)), max_size=10).map("".join))
+def test_the_list_gate_equals_its_pattern(text):
+    low = text.lower()
+    assert orgs._may_distribute(low) == bool(orgs._MAY_DISTRIBUTE.search(low))
+
+
+def test_the_list_gate_equals_its_pattern_on_every_corpus_sentence():
+    n = 0
+    for text, a, b in _sentences():
+        low = text[a:b].lower()
+        assert orgs._may_distribute(low) == bool(orgs._MAY_DISTRIBUTE.search(low)), text[a:b]
+        n += orgs._may_distribute(low)
+    assert n > 20
