@@ -179,16 +179,24 @@ def _district_openers() -> list[str]:
 _DISTRICT_BEFORE = ("UBND", "Ủy ban nhân dân")
 
 
-@lru_cache(maxsize=None)
-def _head_re() -> re.Pattern:
-    heads, _, district = _words()
+def _head_pattern(heads: tuple[str, ...], district: bool) -> re.Pattern:
+    """The head pattern over ``heads`` (in their order), with the district
+    branch or without it (its group then never takes part)."""
+    _, _, dist_words = _words()
     alts = [tolerant(re.escape(h).replace("\\ ", " ")) for h in heads]
-    dist = [tolerant(re.escape(d).replace("\\ ", " ")) for d in district]
+    dist = [tolerant(re.escape(d).replace("\\ ", " ")) for d in dist_words]
     before = "|".join(re.escape(b).replace("\\ ", " ") for b in _DISTRICT_BEFORE)
+    tail = (r"(?:(?:" + before + r")\s+)?(?P<district>(?i:" + "|".join(dist) + r"))" if district
+            else r"(?P<district>(?!))")
     return re.compile(
         r"(?<![\p{L}\p{M}])(?=\p{Lu}|" + "|".join(map(re.escape, _district_openers()))
-        + r")(?:(?P<head>" + "|".join(alts) + r")|(?:(?:" + before + r")\s+)?"
-        r"(?P<district>(?i:" + "|".join(dist) + r")))(?![\p{L}\p{M}])")
+        + r")(?:(?P<head>" + ("|".join(alts) or "(?!)") + r")|" + tail + r")(?![\p{L}\p{M}])")
+
+
+@lru_cache(maxsize=None)
+def _head_re() -> re.Pattern:
+    heads, _, _ = _words()
+    return _head_pattern(heads, True)
 
 
 @lru_cache(maxsize=None)
@@ -200,12 +208,19 @@ def _head_scan() -> FirstWordScan:
     Every alternative of the pattern is a word list passed through
     :func:`tolerant`, whose spellings of a name's first word are its
     spellings of that word alone, so the keys spell every way a match can
-    start.
+    start.  A hit is verified with the heads its word can open and the
+    district branch only if a district word can start there too (a failed
+    try of the whole pattern costs twice that).
     """
     heads, _, district = _words()
     cased = {w.split()[0] for w in (*heads, *_DISTRICT_BEFORE)}
-    return FirstWordScan(_head_re(), {d.split()[0].lower() for d in district},
-                         variants=lambda w: tolerant(re.escape(w)), cased=cased)
+    uncased = {d.split()[0].lower() for d in district}
+    opens_district = uncased | {b.split()[0] for b in _DISTRICT_BEFORE}
+    by_word = {w: _head_pattern(tuple(h for h in heads if compatible_words(w, {h.split()[0]}, skeleton)),
+                                compatible_words(w, opens_district, skeleton))
+               for w in cased | uncased}
+    return FirstWordScan(_head_re(), uncased, variants=lambda w: tolerant(re.escape(w)), cased=cased,
+                         by_word=by_word)
 
 
 @lru_cache(maxsize=None)

@@ -325,7 +325,8 @@ class FirstWordScan:
     (:func:`any_case`).  Most hits of "công", "ban", "hội" in a lower-cased
     copy are ordinary lower-case words the pattern refuses at once, but each
     costs a try.  (Needs every spelling of ``first_words`` listed by
-    :func:`spellings`, and no ``not_after``, ``extra_keys`` or ``by_word``.)
+    :func:`spellings`, and no ``not_after`` or ``extra_keys``; ``by_word``
+    then maps words as ``cased`` and ``first_words`` give them.)
     """
 
     def __init__(self, pattern: re.Pattern, first_words: Iterable[str] | None,
@@ -342,8 +343,8 @@ class FirstWordScan:
         cased = set(cased)
         if first_words is not None and cased:
             spelled = [spellings(variants(w)) for w in first_words]
-            if extra_keys or by_word is not None or not_after or any(sp is None for sp in spelled):
-                raise ValueError("cased words need listed spellings and no other option")
+            if extra_keys or not_after or any(sp is None for sp in spelled):
+                raise ValueError("cased words need listed spellings and no extra keys or not_after")
             exact = [tuple(sp) for sps in map(spellings, map(variants, cased)) if sps for sp in sps]
             rest = [variants(w) for w in cased if not spellings(variants(w))]
             folded = {seq for sps in spelled for sp in sps for seq in any_case(sp)}
@@ -360,15 +361,18 @@ class FirstWordScan:
             if not_after:
                 keys = f"{certainly_in(not_after)}(?:{keys})"
             self.scan = stdre.compile(keys)
-            if by_word is not None:
-                self._verify = {}
-                self._spellings = [(stdre.compile(variants(w)), by_word.get(w, pattern))
-                                   for w in first_words]
+        if self.scan is not None and by_word is not None:
+            self._verify = {}
+            # (word, its spellings, its pattern, whether a key is compared as found
+            # (a cased word) or lower-cased (a word matched in any case, in the text))
+            self._spellings = [(stdre.compile(variants(w)), by_word.get(w, pattern), w in cased or not self.in_text)
+                               for w in (*cased, *first_words)]
 
     def _verifier(self, key: str) -> re.Pattern:
         """The pattern verifying a hit on ``key``: its word's, or the whole
         pattern when the key spells no single word (an extra key, a tie)."""
-        found = {rx for spelling, rx in self._spellings if spelling.fullmatch(key)}
+        found = {rx for spelling, rx, as_found in self._spellings
+                 if spelling.fullmatch(key if as_found else key.lower())}
         rx = found.pop() if len(found) == 1 else self.pattern
         if len(self._verify) < 4096:
             self._verify[key] = rx
@@ -380,28 +384,26 @@ class FirstWordScan:
         ``checked`` that it has been found aligned and without
         :func:`odd_case_folding` characters (:func:`trusted_lower`)."""
         end = len(text) if end is None else end
-        if self.in_text and not self._needs_lower:
-            yield from scan_finditer(self.pattern, self.scan, text, start, end)
-            return
-        low = text[start:end].lower() if lower is None else lower
-        if self.scan is None or not checked and (len(low) != end - start or odd_case_folding().search(low)):
-            yield from self.pattern.finditer(text, start, end)
-            return
-        if self.in_text:
-            yield from scan_finditer(self.pattern, self.scan, text, start, end)
-            return
+        if not (self.in_text and not self._needs_lower):
+            low = text[start:end].lower() if lower is None else lower
+            if self.scan is None or not checked and (len(low) != end - start or odd_case_folding().search(low)):
+                yield from self.pattern.finditer(text, start, end)
+                return
+        # the keys are searched in ``hay``, ``shift`` before the text's offsets
+        hay, shift, pos, stop = (text, 0, start, end) if self.in_text else (low, start, 0, end - start)
         verify = self._verify
         if verify is None:
-            yield from scan_finditer(self.pattern, self.scan, text, start, end, haystack=low)
+            yield from scan_finditer(self.pattern, self.scan, text, start, end,
+                                     haystack=None if self.in_text else low)
             return
-        keys, pos, stop = self.scan, 0, end - start
-        while (k := keys.search(low, pos, stop)) is not None:
+        keys = self.scan
+        while (k := keys.search(hay, pos, stop)) is not None:
             key = k.group()
             rx = verify.get(key) or self._verifier(key)
-            m = rx.match(text, k.start() + start, end)
+            m = rx.match(text, k.start() + shift, end)
             if m:
                 yield m
-                pos = m.end() - start
+                pos = m.end() - shift
             else:
                 pos = k.start() + 1
 

@@ -119,7 +119,7 @@ def _head_matches(scan, text, a, b):
 
 def test_head_scan_equals_the_pattern_on_every_corpus_sentence():
     scan = orgs._head_scan()
-    assert scan.scan is not None and scan.in_text
+    assert scan.scan is not None and scan.in_text and scan._verify is not None   # verified by word
     assert sum(_head_matches(scan, text, a, b) for text, a, b in _sentences()) > 1000
 
 
