@@ -166,6 +166,140 @@ def spellings(pattern: str) -> set[str] | None:
     return set(out)
 
 
+_QUANTIFIER = stdre.compile(r"[?*+]|\{(\d*)(?:,\d*)?\}")
+_LOOKAROUND = stdre.compile(r"\(\?<?[=!]")
+_FLAGS = stdre.compile(r"\(\?[a-zA-Z]*(?:-[a-zA-Z]+)?(?=[:)])")
+
+
+class _Unreadable(ValueError):
+    """A construct :func:`literal_prefixes` does not know."""
+
+
+def _class_end(pattern: str, k: int) -> int:
+    """Index just after the class opening at ``pattern[k]``."""
+    j = k + 1 + (pattern[k + 1:k + 2] == "^")
+    j += pattern[j:j + 1] == "]"                 # a leading "]" is literal
+    while j < len(pattern) and pattern[j] != "]":
+        j += 2 if pattern[j] == "\\" else 1
+    if j >= len(pattern):
+        raise _Unreadable(pattern)
+    return j + 1
+
+
+def _one_char(c: str) -> str | None:
+    """``c`` as it is in a trusted lower-cased copy (None: lower() would mislead)."""
+    low = c.lower()
+    return low if len(low) == 1 and not odd_case_folding().match(low) else None
+
+
+def _parse_prefix(pattern: str, k: int, limit: int) -> tuple[list[tuple[str, bool]], int]:
+    """The alternatives of ``pattern`` from ``k`` up to the ``)`` closing its
+    group (or the end): each as (a standard ``re`` pattern of its start,
+    whether that is all of it), and the index of that ``)``."""
+    alts: list[tuple[str, bool]] = []
+    heads = [("", True)]                         # the current alternative's starts
+
+    def follow(pieces: list[tuple[str, bool]], low: int, repeated: bool) -> list[tuple[str, bool]]:
+        """Every open start followed by one of ``pieces`` (``low`` times at least)."""
+        if low == 0:                             # optional: the start ends here
+            return [(h, False) for h, _ in heads]
+        out = [(h + p, whole and not repeated) if done else (h, False)
+               for h, done in heads for p, whole in pieces]
+        out = list(dict.fromkeys(out))
+        return [(h, False) for h, _ in out] if any(len(h) > limit for h, _ in out) else out
+
+    while k < len(pattern) and pattern[k] != ")":
+        c = pattern[k]
+        if c == "|":
+            alts.extend(heads)
+            heads, k = [("", True)], k + 1
+            continue
+        piece: str | None
+        if c == "(":
+            look = _LOOKAROUND.match(pattern, k)
+            flags = _FLAGS.match(pattern, k)
+            if look:
+                inner = look.end()
+            elif pattern.startswith("(?P<", k):
+                inner = pattern.index(">", k) + 1
+            elif flags and pattern[flags.end()] == ":":
+                inner = flags.end() + 1
+            elif flags:                          # "(?i)": flags alone
+                k = flags.end() + 1
+                continue
+            elif pattern.startswith("(?", k):
+                raise _Unreadable(pattern)
+            else:
+                inner = k + 1
+            pieces, close = _parse_prefix(pattern, inner, limit)
+            if close >= len(pattern):
+                raise _Unreadable(pattern)
+            k = close + 1
+            group = None if look else pieces     # a lookaround: zero width, nothing to require
+        elif c == "[":
+            close = _class_end(pattern, k)
+            body = pattern[k + 1:close - 1]
+            chars = [_one_char(ch) for ch in body]
+            piece = None if ("\\" in body or body.startswith("^") or "-" in body[1:-1]
+                             or None in chars) else "[" + stdre.escape("".join(dict.fromkeys(chars))) + "]"
+            k, group = close, None
+        elif c == "\\":
+            if k + 1 >= len(pattern):
+                raise _Unreadable(pattern)
+            nxt = pattern[k + 1]
+            piece = r"\s" if nxt == "s" else None if nxt.isalnum() else stdre.escape(nxt)
+            k += 2
+            if nxt in "pPNx" and pattern[k:k + 1] == "{":
+                k = pattern.index("}", k) + 1
+            group = None
+        elif c in ".^$":
+            piece, k, group = None, k + 1, None
+        else:
+            one = _one_char(c)
+            piece, k, group = (None if one is None else stdre.escape(one)), k + 1, None
+        q = _QUANTIFIER.match(pattern, k)
+        quant = q.group() if q else ""
+        k = q.end() if q else k
+        if pattern[k:k + 1] in ("?", "+"):        # lazy or possessive: the same characters
+            k += 1
+        low = 1 if quant in ("", "+") else 0 if quant in ("?", "*") else int(q.group(1) or 0)
+        if c == "(":
+            if group is not None:
+                heads = follow(group, low, quant != "")
+        elif piece is None:                      # no literal letter: the start ends here
+            heads = [(h, False) for h, _ in heads]
+        else:                                    # one character, repeated as written
+            heads = follow([(piece + quant, True)], 1, False)
+    alts.extend(heads)
+    return alts, k
+
+
+@lru_cache(maxsize=256)
+def _prefix_check(pattern: str) -> stdre.Pattern | None:
+    return literal_prefixes(pattern)
+
+
+def literal_prefixes(pattern: str, limit: int = 24) -> stdre.Pattern | None:
+    """A standard ``re`` pattern that matches, in a trusted lower-cased copy
+    of a text, wherever ``pattern`` (a ``regex`` source, case-insensitive or
+    not) matches in the text: the start of each alternative up to its first
+    class, optional part, repeated group or ``limit`` characters, its letters
+    lower-cased, ``\\s`` the standard library's (which holds the ``regex``
+    module's).  None when some alternative has no such start or the pattern
+    holds a construct this does not read.
+
+    A failed try of a ``regex`` pattern costs several times a failed ``re``
+    match: this one turns most wrong keys away first.
+    """
+    try:
+        alts, k = _parse_prefix(pattern, 0, limit)
+    except (_Unreadable, ValueError, IndexError):
+        return None
+    if k != len(pattern) or any(not h for h, _ in alts):
+        return None
+    return stdre.compile("|".join(dict.fromkeys(h for h, _ in alts)))
+
+
 def _trie(strings: Iterable[Iterable[str]]) -> str:
     """A standard ``re`` alternation of ``strings`` written as a trie: at each
     letter only the strings continuing there are tried (the engine tries an
@@ -337,9 +471,9 @@ class FirstWordScan:
         self.scan = None
         # whether the keys are searched in the text itself
         self.in_text = False
-        # key as found -> the pattern verifying it, filled as keys are met
-        # (spellings of a few dozen words; extra keys may vary: capped)
-        self._verify: dict[str, re.Pattern] | None = None
+        # key as found -> (the cheap check of its start, the pattern verifying it),
+        # filled as keys are met (spellings of a few dozen words; extra keys may vary: capped)
+        self._verify: dict[str, tuple[stdre.Pattern | None, re.Pattern]] | None = None
         cased = set(cased)
         if first_words is not None and cased:
             spelled = [spellings(variants(w)) for w in first_words]
@@ -368,15 +502,18 @@ class FirstWordScan:
             self._spellings = [(stdre.compile(variants(w)), by_word.get(w, pattern), w in cased or not self.in_text)
                                for w in (*cased, *first_words)]
 
-    def _verifier(self, key: str) -> re.Pattern:
+    def _verifier(self, key: str) -> tuple[stdre.Pattern | None, re.Pattern]:
         """The pattern verifying a hit on ``key``: its word's, or the whole
-        pattern when the key spells no single word (an extra key, a tie)."""
+        pattern when the key spells no single word (an extra key, a tie); and
+        before it, in a lower-cased copy, the cheap check of its start
+        (:func:`literal_prefixes`; None: none)."""
         found = {rx for spelling, rx, as_found in self._spellings
                  if spelling.fullmatch(key if as_found else key.lower())}
         rx = found.pop() if len(found) == 1 else self.pattern
+        pre = None if self.in_text else _prefix_check(rx.pattern)
         if len(self._verify) < 4096:
-            self._verify[key] = rx
-        return rx
+            self._verify[key] = (pre, rx)
+        return pre, rx
 
     def finditer(self, text: str, start: int = 0, end: int | None = None,
                  lower: str | None = None, checked: bool = False) -> Iterator[re.Match]:
@@ -399,7 +536,10 @@ class FirstWordScan:
         keys = self.scan
         while (k := keys.search(hay, pos, stop)) is not None:
             key = k.group()
-            rx = verify.get(key) or self._verifier(key)
+            pre, rx = verify.get(key) or self._verifier(key)
+            if pre is not None and pre.match(hay, k.start()) is None:
+                pos = k.start() + 1
+                continue
             m = rx.match(text, k.start() + shift, end)
             if m:
                 yield m

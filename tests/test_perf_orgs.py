@@ -185,3 +185,57 @@ def test_the_list_gate_equals_its_pattern_on_every_corpus_sentence():
         assert orgs._may_distribute(low) == bool(orgs._MAY_DISTRIBUTE.search(low)), text[a:b]
         n += orgs._may_distribute(low)
     assert n > 20
+
+
+# --- the cheap check of a verifying pattern's start (literal_prefixes) ----------------
+
+@pytest.mark.parametrize("pattern, prefix", [
+    (r"(?<![\p{L}\p{M}])(?:Ban\s+X|Sở\s+Y)(?![\p{L}])", r"ban\s+x|sở\s+y"),   # lookarounds: no width
+    (r"(?i)ab|c", "ab|c"),
+    (r"a(?:b|c)?d", "a"),                      # an optional group ends the start
+    (r"(?:ab)+c", "ab"),                       # a repeated group: one copy
+    (r"a{2,3}b,?c", "a{2,3}b,?c"),             # one character repeated: as written
+    (r"T[ỉi]nh\s*[-–]\s*X", r"t[ỉi]nh\s*[\-–]\s*x"),
+    (r"x\d+", "x"), (r"x\p{Lu}y", "x"), (r"x.y", "x"),
+    (r"(?-i:\p{Lu}\w+)|ab", None),             # an alternative without a literal start
+    (r"[\]a]b", None), (r"(?>a)b", None), (r"(?P=n)", None), (r"a|", None),
+    (r"ſa|ßb|İc", None),                       # lower() would mislead
+    (r"(?P<name>Ab)c", "abc"),
+])
+def test_literal_prefixes(pattern, prefix):
+    from pipeline.wordscan import literal_prefixes
+    got = literal_prefixes(pattern)
+    assert (got.pattern if got else None) == prefix
+
+
+def test_the_prefix_is_cut_at_the_limit():
+    from pipeline.wordscan import literal_prefixes
+    assert literal_prefixes("abcdefghij", limit=4).pattern == "abcde"
+
+
+_KNOWN_PIECES = ["Ban Tổ chức Tỉnh ủy", "ban tuyên giáo", "Tỉnh uỷ", "TỈNH ĐOÀN", "Sở Văn hoá, Thể thao và Du lịch",
+                 "Hội đồng Thi đua – Khen thưởng", "Kho bạc Nhà nước khu vực XII", "KBNN khu vực 7", "thi đua",
+                 "Đài Phát thanh - Truyền hình Sơn La", "Trường Chính trị Lê Duẩn", "\u212a", " ", "\u2003", "\x1c"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_KNOWN_PIECES), st.text(max_size=3)), max_size=8).map(" ".join))
+def test_a_prefix_check_never_turns_away_a_match(text):
+    from pipeline.wordscan import _prefix_check
+    low, ok = trusted_lower(text)
+    if not ok:
+        return
+    scan = orgs._known_scan()
+    patterns = {scan.pattern, *(rx for _, rx, _ in scan._spellings)}
+    for rx in patterns:
+        pre = _prefix_check(rx.pattern)
+        assert pre is not None
+        for i in range(len(text)):
+            if rx.match(text, i):
+                assert pre.match(low, i), (rx.pattern[:80], text[i:])
+
+
+def test_the_known_scan_checks_every_verifier_cheaply():
+    from pipeline.wordscan import _prefix_check
+    scan = orgs._known_scan()
+    assert all(_prefix_check(rx.pattern) is not None for _, rx, _ in scan._spellings)
