@@ -458,7 +458,8 @@ def _shared_level() -> re.Pattern:
 _SPACES = re.compile(r"\s+")
 # What joins the items of a list of orgs: ", ", " và ", ", và " (shared by the extractors).
 LIST_GLUE = re.compile(r"\s*(?:,|và|,\s*và)\s*")
-_DASH = re.compile(r"\s*[-–]\s*")
+_DASHES = "-–"
+_DASH = re.compile(r"\s*[" + _DASHES + r"]\s*")
 _SEQ = {n: re.compile(r"[\p{L}\p{M}]+(?:\s+[\p{L}\p{M}]+){%d}" % (n - 1)) for n in (1, 2, 3)}
 _SPACE_CAPITAL = re.compile(r"\s\p{Lu}")
 _AND_WITH = re.compile(r"\s+(?:và|cùng)\s+")
@@ -492,7 +493,9 @@ def _generic_end(text: str, pos: int, end: int, blocked: list[tuple[int, int]]) 
         if gap_end == cur and cur != pos:
             # no space: maybe a dash joining two name parts
             pass
-        dm = _DASH.match(text, cur, end)
+        # a dash can only follow the white space just matched (``_DASH``'s
+        # ``\s*`` is greedy and a dash is no space): look before trying it
+        dm = _DASH.match(text, cur, end) if gap_end < end and text[gap_end] in _DASHES else None
         if dm and dm.end() > cur and text[cur:dm.end()].strip() in ("-", "–"):
             nxt = _WORD.match(text, dm.end(), end)
             if (nxt and nxt.group(0)[:1].isupper() and not _APPOSITION.match(text, dm.end(), end)

@@ -239,3 +239,15 @@ def test_the_known_scan_checks_every_verifier_cheaply():
     from pipeline.wordscan import _prefix_check
     scan = orgs._known_scan()
     assert all(_prefix_check(rx.pattern) is not None for _, rx, _ in scan._spellings)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=" \t\u2003\x1c-–—aB.", max_size=8), st.integers(0, 8), st.integers(0, 8))
+def test_a_dash_is_tried_only_after_the_white_space(text, cur, end):
+    """_generic_end tries ``_DASH`` only where the first character after the
+    white space ``_SPACES`` took is a dash: anywhere else it cannot match."""
+    cur, end = min(cur, len(text)), min(max(cur, end), len(text))
+    m = orgs._SPACES.match(text, cur, end)
+    gap_end = m.end() if m else cur
+    if orgs._DASH.match(text, cur, end):
+        assert gap_end < end and text[gap_end] in orgs._DASHES
