@@ -22,7 +22,10 @@ library tries an alternation's branches one after the other at each
 candidate position, a trie only the branches continuing the letters read.
 A pattern that matches its first words case-sensitively (the org heads) is
 scanned in the text itself, where a lower-case "công" is no candidate for
-"Công ty" (``cased`` in :class:`FirstWordScan`).
+"Công ty" (``cased`` in :class:`FirstWordScan`).  A pattern verified word by
+word whose names start with readable literals is scanned for those starts
+(:func:`literal_starts`): "tỉnh Sơn La" and "thi đua" are no candidates for
+"Tỉnh ủy" and "Thi hành án".
 """
 from __future__ import annotations
 
@@ -192,27 +195,31 @@ def _one_char(c: str) -> str | None:
     return low if len(low) == 1 and not odd_case_folding().match(low) else None
 
 
-def _parse_prefix(pattern: str, k: int, limit: int) -> tuple[list[tuple[str, bool]], int]:
-    """The alternatives of ``pattern`` from ``k`` up to the ``)`` closing its
-    group (or the end): each as (a standard ``re`` pattern of its start,
-    whether that is all of it), and the index of that ``)``."""
-    alts: list[tuple[str, bool]] = []
-    heads = [("", True)]                         # the current alternative's starts
+_Start = tuple[tuple[str, ...], bool]
 
-    def follow(pieces: list[tuple[str, bool]], low: int, repeated: bool) -> list[tuple[str, bool]]:
+
+def _parse_prefix(pattern: str, k: int, limit: int) -> tuple[list[_Start], int]:
+    """The alternatives of ``pattern`` from ``k`` up to the ``)`` closing its
+    group (or the end): each as (its start, a sequence of standard ``re``
+    patterns of one character each, and whether that is all of it), and the
+    index of that ``)``."""
+    alts: list[_Start] = []
+    heads: list[_Start] = [((), True)]           # the current alternative's starts
+
+    def follow(pieces: list[_Start], low: int, repeated: bool) -> list[_Start]:
         """Every open start followed by one of ``pieces`` (``low`` times at least)."""
         if low == 0:                             # optional: the start ends here
             return [(h, False) for h, _ in heads]
         out = [(h + p, whole and not repeated) if done else (h, False)
                for h, done in heads for p, whole in pieces]
         out = list(dict.fromkeys(out))
-        return [(h, False) for h, _ in out] if any(len(h) > limit for h, _ in out) else out
+        return [(h, False) for h, _ in out] if any(len("".join(h)) > limit for h, _ in out) else out
 
     while k < len(pattern) and pattern[k] != ")":
         c = pattern[k]
         if c == "|":
             alts.extend(heads)
-            heads, k = [("", True)], k + 1
+            heads, k = [((), True)], k + 1
             continue
         piece: str | None
         if c == "(":
@@ -269,7 +276,7 @@ def _parse_prefix(pattern: str, k: int, limit: int) -> tuple[list[tuple[str, boo
         elif piece is None:                      # no literal letter: the start ends here
             heads = [(h, False) for h, _ in heads]
         else:                                    # one character, repeated as written
-            heads = follow([(piece + quant, True)], 1, False)
+            heads = follow([((piece + quant,), True)], 1, False)
     alts.extend(heads)
     return alts, k
 
@@ -277,6 +284,18 @@ def _parse_prefix(pattern: str, k: int, limit: int) -> tuple[list[tuple[str, boo
 @lru_cache(maxsize=256)
 def _prefix_check(pattern: str) -> stdre.Pattern | None:
     return literal_prefixes(pattern)
+
+
+def literal_starts(pattern: str, limit: int = 24) -> list[tuple[str, ...]] | None:
+    """The starts :func:`literal_prefixes` reads, each a sequence of standard
+    ``re`` patterns of one character (for :func:`_trie`)."""
+    try:
+        alts, k = _parse_prefix(pattern, 0, limit)
+    except (_Unreadable, ValueError, IndexError):
+        return None
+    if k != len(pattern) or any(not h for h, _ in alts):
+        return None
+    return list(dict.fromkeys(h for h, _ in alts))
 
 
 def literal_prefixes(pattern: str, limit: int = 24) -> stdre.Pattern | None:
@@ -291,13 +310,8 @@ def literal_prefixes(pattern: str, limit: int = 24) -> stdre.Pattern | None:
     A failed try of a ``regex`` pattern costs several times a failed ``re``
     match: this one turns most wrong keys away first.
     """
-    try:
-        alts, k = _parse_prefix(pattern, 0, limit)
-    except (_Unreadable, ValueError, IndexError):
-        return None
-    if k != len(pattern) or any(not h for h, _ in alts):
-        return None
-    return stdre.compile("|".join(dict.fromkeys(h for h, _ in alts)))
+    starts = literal_starts(pattern, limit)
+    return None if starts is None else stdre.compile("|".join("".join(h) for h in starts))
 
 
 def _trie(strings: Iterable[Iterable[str]]) -> str:
@@ -471,6 +485,8 @@ class FirstWordScan:
         self.scan = None
         # whether the keys are searched in the text itself
         self.in_text = False
+        # the first-word keys when the keys are the names' literal starts
+        self._first: stdre.Pattern | None = None
         # key as found -> (the cheap check of its start, the pattern verifying it),
         # filled as keys are met (spellings of a few dozen words; extra keys may vary: capped)
         self._verify: dict[str, tuple[stdre.Pattern | None, re.Pattern]] | None = None
@@ -495,6 +511,14 @@ class FirstWordScan:
             if not_after:
                 keys = f"{certainly_in(not_after)}(?:{keys})"
             self.scan = stdre.compile(keys)
+            if by_word is not None and not extra_keys and not not_after:
+                # the literal starts of the pattern's names as the keys (a
+                # trie: no dearer to search than the first words, and most
+                # first words open no name there: "tỉnh Sơn La", "thi đua");
+                # at a hit the first-word key there picks the verifier
+                starts = literal_starts(pattern.pattern)
+                if starts:
+                    self._first, self.scan = self.scan, stdre.compile(_trie(starts))
         if self.scan is not None and by_word is not None:
             self._verify = {}
             # (word, its spellings, its pattern, whether a key is compared as found
@@ -510,7 +534,7 @@ class FirstWordScan:
         found = {rx for spelling, rx, as_found in self._spellings
                  if spelling.fullmatch(key if as_found else key.lower())}
         rx = found.pop() if len(found) == 1 else self.pattern
-        pre = None if self.in_text else _prefix_check(rx.pattern)
+        pre = None if self.in_text or self._first is not None else _prefix_check(rx.pattern)
         if len(self._verify) < 4096:
             self._verify[key] = (pre, rx)
         return pre, rx
@@ -533,9 +557,13 @@ class FirstWordScan:
             yield from scan_finditer(self.pattern, self.scan, text, start, end,
                                      haystack=None if self.in_text else low)
             return
-        keys = self.scan
+        keys, first = self.scan, self._first
         while (k := keys.search(hay, pos, stop)) is not None:
-            key = k.group()
+            if first is None:
+                key = k.group()
+            else:
+                word = first.match(hay, k.start())
+                key = "" if word is None else word.group()   # "": no word, the whole pattern
             pre, rx = verify.get(key) or self._verifier(key)
             if pre is not None and pre.match(hay, k.start()) is None:
                 pos = k.start() + 1

@@ -235,10 +235,20 @@ def test_a_prefix_check_never_turns_away_a_match(text):
                 assert pre.match(low, i), (rx.pattern[:80], text[i:])
 
 
-def test_the_known_scan_checks_every_verifier_cheaply():
+def test_the_known_scan_searches_the_literal_starts_of_the_names():
+    """Its keys are the names' starts (read as literal_prefixes reads them, so
+    the test above covers them too); the first-word keys pick the verifier."""
     from pipeline.wordscan import _prefix_check
     scan = orgs._known_scan()
-    assert all(_prefix_check(rx.pattern) is not None for _, rx, _ in scan._spellings)
+    assert scan._first is not None and _prefix_check(scan.pattern.pattern) is not None
+    low = "ban tổ chức tỉnh ủy và tỉnh sơn la, thi đua"
+    assert [i for i in range(len(low)) if scan.scan.match(low, i)] == [0, 12]   # not "tỉnh sơn", "thi đua"
+
+
+def test_without_a_readable_start_the_first_words_are_the_keys():
+    rx = re.compile(r"(?<![\p{L}])(?:Ban X|\p{Lu}\w+ Y)", re.IGNORECASE)
+    scan = FirstWordScan(rx, {"ban"}, by_word={"ban": rx})
+    assert scan._first is None
 
 
 @settings(max_examples=300, deadline=None)
