@@ -24,7 +24,7 @@ import regex as re
 
 from .gazetteers import load_csv
 from .normalize import fold, new_style_tones, tidy
-from .wordscan import FirstWordScan, compatible_words, leading_words, odd_case_folding
+from .wordscan import FirstWordScan, compatible_words, leading_words, odd_case_folding, trusted_lower
 
 # A capitalised proper name of one to five syllables, possibly "A - B".
 NAME = r"\p{Lu}[\p{L}\p{M}]*(?:(?:\s+|\s*-\s*)\p{Lu}[\p{L}\p{M}]*){0,4}"
@@ -175,15 +175,52 @@ def _district_openers() -> list[str]:
     return list(dict.fromkeys(d.split()[0] for d in district))
 
 
-@lru_cache(maxsize=None)
-def _head_re() -> re.Pattern:
-    heads, _, district = _words()
+# What may stand before a district word ("UBND huyện X"), as written.
+_DISTRICT_BEFORE = ("UBND", "Ủy ban nhân dân")
+
+
+def _head_pattern(heads: tuple[str, ...], district: bool) -> re.Pattern:
+    """The head pattern over ``heads`` (in their order), with the district
+    branch or without it (its group then never takes part)."""
+    _, _, dist_words = _words()
     alts = [tolerant(re.escape(h).replace("\\ ", " ")) for h in heads]
-    dist = [tolerant(re.escape(d).replace("\\ ", " ")) for d in district]
+    dist = [tolerant(re.escape(d).replace("\\ ", " ")) for d in dist_words]
+    before = "|".join(re.escape(b).replace("\\ ", " ") for b in _DISTRICT_BEFORE)
+    tail = (r"(?:(?:" + before + r")\s+)?(?P<district>(?i:" + "|".join(dist) + r"))" if district
+            else r"(?P<district>(?!))")
     return re.compile(
         r"(?<![\p{L}\p{M}])(?=\p{Lu}|" + "|".join(map(re.escape, _district_openers()))
-        + r")(?:(?P<head>" + "|".join(alts) + r")|(?:(?:UBND|Ủy ban nhân dân)\s+)?"
-        r"(?P<district>(?i:" + "|".join(dist) + r")))(?![\p{L}\p{M}])")
+        + r")(?:(?P<head>" + ("|".join(alts) or "(?!)") + r")|" + tail + r")(?![\p{L}\p{M}])")
+
+
+@lru_cache(maxsize=None)
+def _head_re() -> re.Pattern:
+    heads, _, _ = _words()
+    return _head_pattern(heads, True)
+
+
+@lru_cache(maxsize=None)
+def _head_scan() -> FirstWordScan:
+    """:func:`_head_re`, tried only where the first word of a head or of what
+    may precede a district word starts as written, or a district word's in
+    any case (as the pattern matches them).
+
+    Every alternative of the pattern is a word list passed through
+    :func:`tolerant`, whose spellings of a name's first word are its
+    spellings of that word alone, so the keys spell every way a match can
+    start.  A hit is verified with the heads its word can open and the
+    district branch only if a district word can start there too (a failed
+    try of the whole pattern costs twice that).
+    """
+    heads, _, district = _words()
+    cased = {w.split()[0] for w in (*heads, *_DISTRICT_BEFORE)}
+    uncased = {d.split()[0].lower() for d in district}
+    opens_district = uncased | {b.split()[0] for b in _DISTRICT_BEFORE}
+    by_word = {w: _head_pattern(tuple(h for h in heads if compatible_words(w, {h.split()[0]}, skeleton)),
+                                compatible_words(w, opens_district, skeleton))
+               for w in cased | uncased}
+    return FirstWordScan(_head_re(), uncased, variants=lambda w: tolerant(re.escape(w)), cased=cased,
+                         by_word=by_word)
 
 
 @lru_cache(maxsize=None)
@@ -421,7 +458,8 @@ def _shared_level() -> re.Pattern:
 _SPACES = re.compile(r"\s+")
 # What joins the items of a list of orgs: ", ", " và ", ", và " (shared by the extractors).
 LIST_GLUE = re.compile(r"\s*(?:,|và|,\s*và)\s*")
-_DASH = re.compile(r"\s*[-–]\s*")
+_DASHES = "-–"
+_DASH = re.compile(r"\s*[" + _DASHES + r"]\s*")
 _SEQ = {n: re.compile(r"[\p{L}\p{M}]+(?:\s+[\p{L}\p{M}]+){%d}" % (n - 1)) for n in (1, 2, 3)}
 _SPACE_CAPITAL = re.compile(r"\s\p{Lu}")
 _AND_WITH = re.compile(r"\s+(?:và|cùng)\s+")
@@ -455,7 +493,9 @@ def _generic_end(text: str, pos: int, end: int, blocked: list[tuple[int, int]]) 
         if gap_end == cur and cur != pos:
             # no space: maybe a dash joining two name parts
             pass
-        dm = _DASH.match(text, cur, end)
+        # a dash can only follow the white space just matched (``_DASH``'s
+        # ``\s*`` is greedy and a dash is no space): look before trying it
+        dm = _DASH.match(text, cur, end) if gap_end < end and text[gap_end] in _DASHES else None
         if dm and dm.end() > cur and text[cur:dm.end()].strip() in ("-", "–"):
             nxt = _WORD.match(text, dm.end(), end)
             if (nxt and nxt.group(0)[:1].isupper() and not _APPOSITION.match(text, dm.end(), end)
@@ -569,8 +609,10 @@ def find_orgs(text: str, start: int = 0, end: int | None = None,
     """Org mentions inside ``text[start:end]``, left to right, not overlapping."""
     end = len(text) if end is None else end
     found: list[OrgMention] = []
-    lower = text[start:end].lower()
-    for m in _known_scan().finditer(text, start, end, lower):
+    # one lower-cased copy for every scan, checked once (the scans fall back
+    # to their patterns when it cannot be trusted)
+    lower, trusted = trusted_lower(text, start, end)
+    for m in _known_scan().finditer(text, start, end, lower, trusted):
         canon = canonical_org(m.group(0), province, multi_province)
         kind, stop = org_kind(canon), m.end()
         if multi_province:
@@ -582,7 +624,7 @@ def find_orgs(text: str, start: int = 0, end: int | None = None,
                 canon = canonical_org(text[m.start():stop], province, multi_province)
         found.append(OrgMention(m.start(), stop, canon, kind))
     blocked = [(o.start, o.end) for o in found]
-    for m in _head_re().finditer(text, start, end):
+    for m in _head_scan().finditer(text, start, end, lower, trusted):
         if _inside(m.start(), blocked):
             continue
         is_district = m.group("district") is not None
@@ -599,12 +641,14 @@ def find_orgs(text: str, start: int = 0, end: int | None = None,
         found.append(OrgMention(m.start(), stop, canon, kind))
         blocked.append((m.start(), stop))
     found.sort(key=lambda o: o.start)
-    found = _distribute_lists(text, start, end, found, province, multi_province, lower)
+    found = _distribute_lists(text, start, end, found, province, multi_province, lower, trusted)
     return _share_suffix(text, found, province, multi_province)
 
 
 _UNITS = r"(?P<unit>sở|huyện|thị\s+xã|thành\s+phố|xã|phường|thị\s+trấn|ban|cục|hội)"
-_COUNTED_UNIT = r"(?:các|\d{1,2}|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+" + _UNITS
+# the words counting the units of a list ("các", "hai", ...) besides a number
+_COUNT_WORDS = ("các", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười")
+_COUNTED_UNIT = r"(?:" + "|".join([_COUNT_WORDS[0], r"\d{1,2}", *_COUNT_WORDS[1:]]) + r")\s+" + _UNITS
 
 
 @lru_cache(maxsize=None)
@@ -621,11 +665,29 @@ def _distributive() -> re.Pattern:
 _MAY_DISTRIBUTE = stdre.compile(_COUNTED_UNIT)
 # Its tail alone, a few times cheaper again: most sentences lack even that.
 _MAY_HAVE_UNIT = stdre.compile(r"\s" + _UNITS)
+
+
+def _may_distribute(lower: str) -> bool:
+    """``_MAY_DISTRIBUTE.search(lower)``, found from the units ``_MAY_HAVE_UNIT``
+    finds (every one, overlapping too): a count word or a digit must end
+    right before the white space in front of one.  That search has no
+    literal first letter to skip ahead to (``\\d``) and tries every position;
+    this tries only the few units.  (``rstrip`` and ``isdecimal`` are the
+    engine's own ``\\s`` and ``\\d``.)"""
+    pos = 0
+    while (unit := _MAY_HAVE_UNIT.search(lower, pos)) is not None:
+        before = lower[:unit.start() + 1].rstrip()
+        if before.endswith(_COUNT_WORDS) or before[-1:].isdecimal():
+            return True
+        pos = unit.start() + 1
+    return False
+
+
 _LOWER_UNITS = ("huyện", "thị xã", "thành phố", "xã", "phường", "thị trấn")
 _PART = re.compile(r"[^,;]+")
 
 
-def _distribute_lists(text, start, end, found, province, multi_province, lower=None):
+def _distribute_lists(text, start, end, found, province, multi_province, lower=None, trusted=False):
     """"các huyện A, B và C" -> huyện A, huyện B, huyện C (shared words distributed).
 
     Items are separated by commas or semicolons; names that themselves hold a
@@ -635,9 +697,10 @@ def _distribute_lists(text, start, end, found, province, multi_province, lower=N
     ("...; Ban Dân tộc tỉnh"), or at a part not written as a name.
     """
     out = list(found)
-    lower = text[start:end].lower() if lower is None else lower
-    if (not _MAY_HAVE_UNIT.search(lower) or not _MAY_DISTRIBUTE.search(lower)) \
-            and not odd_case_folding().search(lower):
+    if lower is None:
+        lower, trusted = trusted_lower(text, start, end)
+    # ``trusted``: the copy was found free of odd characters
+    if not _may_distribute(lower) and (trusted or not odd_case_folding().search(lower)):
         return out
     for m in _distributive().finditer(text, start, end):
         unit = _SPACES.sub(" ", m.group("unit").lower())
