@@ -129,6 +129,8 @@ def find_member_count(doc: Doc) -> tuple[int, int, int] | None:
             rank = 0 if strong else 1
             if best is None or rank < best[0]:
                 best = (rank, n, m.start(), m.end())
+                if rank == 0:           # the first strong count: no later one can replace it
+                    return best[1:]
     return None if best is None else best[1:]
 
 

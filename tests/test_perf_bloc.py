@@ -1,0 +1,80 @@
+"""The bloc stage's shortcuts give what the plain code gave.
+
+Each shortcut is checked against the plain code (kept below as the
+reference) on every corpus article and on generated text.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipeline.extractors import bloc as B
+from pipeline.model import Doc, RawArticle
+from pipeline.normalize import normalize
+from pipeline.segment import segment
+
+CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+
+
+def _doc(text: str, fmt: str = "jsonl") -> Doc:
+    return segment(normalize(RawArticle(source="t", article_id="t", text=text, fmt=fmt)))
+
+
+def _corpus_docs():
+    for path in sorted(CORPUS.rglob("*.txt")):
+        yield _doc(path.read_text(encoding="utf-8"), "txt")
+
+
+# -- the references: the plain code ---------------------------------------------------------
+
+def _member_count_reference(doc: Doc):
+    """find_member_count reading every sentence (the best count kept to the end)."""
+    best = None
+    for s in doc.body_sentences():
+        for m in B._phrases()["count"].finditer(doc.text, s.start, s.end):
+            before = doc.text[max(s.start, m.start() - 25):m.start()].lower()
+            after = doc.text[m.end():min(s.end, m.end() + 40)].lower()
+            if B._GIVEN_TO.search(before) or B._ACHIEVED.match(after):
+                continue
+            if B._REPRESENTATIVES.search(before) and "thành viên" not in after[:20]:
+                continue
+            n = B._count_value(m.group("n"))
+            if n is None or not 2 <= n <= 80 or (m.group("k") and int(m.group("k")) != n):
+                continue
+            strong = B._CONSISTS.search(before) is not None
+            if not (strong or B._MEMBERS_AFTER.match(after) is not None):
+                continue
+            rank = 0 if strong else 1
+            if best is None or rank < best[0]:
+                best = (rank, n, m.start(), m.end())
+    return None if best is None else best[1:]
+
+
+# -- agreement ------------------------------------------------------------------------------
+
+def test_member_count_on_the_corpus():
+    n = 0
+    for doc in _corpus_docs():
+        got = B.find_member_count(doc)
+        assert got == _member_count_reference(doc), doc.text[:80]
+        n += got is not None
+    assert n > 20
+
+
+_PIECES = ["gồm ", "có ", "tổng số ", "Khối có ", "12 đơn vị", "7/7 đơn vị", "ba huyện", "Mười xã",
+           " thành viên", " trong khối", "đại diện ", "tặng ", " đạt", "2024", ". ", "; ", "\n", ", ",
+           "5 cơ quan", "ſáu trường", "İ", "hai doanh nghiệp"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_PIECES), st.text(max_size=3)), max_size=24).map("".join))
+def test_member_count_on_generated_text(text):
+    doc = _doc(text)
+    assert B.find_member_count(doc) == _member_count_reference(doc)
+
+
+def test_the_first_strong_count_wins():
+    doc = _doc("Hội nghị của 9 đơn vị thành viên. Khối gồm 12 đơn vị. Khối gồm 13 đơn vị.")
+    assert B.find_member_count(doc)[0] == 12 == _member_count_reference(doc)[0]
