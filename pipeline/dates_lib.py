@@ -63,7 +63,8 @@ class Temporal:
 def valid_day(year: int | None, month: int | None, day: int | None) -> bool:
     if not month or not day or not 1 <= month <= 12:
         return False
-    last = calendar.monthrange(year if year else 2000, month)[1]   # 2000: 29 Feb allowed
+    # calendar.monthrange's day count without the weekday it also works out
+    last = calendar.mdays[month] + (month == 2 and calendar.isleap(year if year else 2000))  # 2000: 29 Feb allowed
     return 1 <= day <= last
 
 
@@ -251,12 +252,20 @@ def find_temporals(text: str, start: int = 0, end: int | None = None) -> list[Te
 def find_years(text: str) -> list[tuple[int, int]]:
     """(start, year) of the years :func:`find_temporals` finds in ``text`` with their year written.
 
-    Both passes giving one ("năm 2024", a bare "2024") need four digits; the
-    last pass ("relative", dates only) cannot change what the others find.
+    Both passes giving one ("năm 2024", a bare "2024") need four digits.  The
+    "dm" and "relative" passes (dates only) are skipped: neither can change a
+    year's pass.  "relative" comes last.  "dm" comes before "bare_year", but
+    what it masks holds no year's digit (its numbers are whole runs of at most
+    two digits), and no character whose masking could change bare_year's
+    lookarounds: the one before a year is never a masked letter, digit or
+    separator (the prefix has no digit after it but the day's; a year can
+    neither end right before the day nor start right after the month), and
+    a mask starting right after a year starts with a letter (the prefix),
+    never with the day's digit (its lookbehind refuses a digit, "." "," "/").
     """
     if not _NEEDS_FOUR_DIGITS.search(text):
         return []
-    return [(t.start, t.year) for t in _find_all(text, relative=False) if t.kind == "year" and t.year]
+    return [(t.start, t.year) for t in _find_all(text, dates=False) if t.kind == "year" and t.year]
 
 
 # A maximal run of digits, the separator after it and the digit after that:
@@ -285,7 +294,7 @@ def _digit_shapes(text: str) -> tuple[bool, bool, bool, bool]:
     return True, four, sep, day_month
 
 
-def _find_all(text: str, folded: str | None = None, relative: bool = True,
+def _find_all(text: str, folded: str | None = None, dates: bool = True,
               shapes: tuple[bool, bool, bool, bool] | None = None) -> list[Temporal]:
     """:func:`find_temporals` of the whole of ``text``, which holds a digit or a relative word.
 
@@ -293,7 +302,8 @@ def _find_all(text: str, folded: str | None = None, relative: bool = True,
     when the caller has them.  The passes' literal prefilters are looked up in
     ``folded`` with ``in`` (see :func:`_gates`) rather than searched for one by
     one with the ``regex`` module.  Without a digit only "this_year" and
-    "relative" can find anything.
+    "relative" can find anything.  ``dates`` False skips the "dm" and
+    "relative" passes (see :func:`find_years`).
     """
     start, end = 0, len(text)
     p = _patterns()
@@ -365,7 +375,7 @@ def _find_all(text: str, folded: str | None = None, relative: bool = True,
         if taken:
             s = _masked(s, taken)
 
-    if day_month:
+    if day_month and dates:
         taken = []
         prev_end = None
         prefix = p["prefix"]
@@ -405,7 +415,7 @@ def _find_all(text: str, folded: str | None = None, relative: bool = True,
             s = _masked(s, taken)
 
     # "relative" needs one of its relative words and one of the words heading them
-    if relative and _any_in(g.relative, folded) and _any_in(g.relative_heads, folded):
+    if dates and _any_in(g.relative, folded) and _any_in(g.relative_heads, folded):
         for m in p["relative"].finditer(s):
             word = (m.group(1) or m.group(2) or m.group(3)).lower()
             found.append(Temporal(m.start(), m.end(), "date", "relative",

@@ -1,0 +1,56 @@
+"""Session 4's shortcuts in pipeline.dates_lib give what the plain code gave.
+
+valid_day counts a month's days from calendar's table rather than through
+calendar.monthrange; find_years skips the passes that find only dates.
+Each is compared with the plain code on the corpus and on generated text.
+"""
+from __future__ import annotations
+
+import calendar
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipeline.dates_lib import find_temporals, find_years, valid_day
+
+
+def _valid_day_reference(year, month, day) -> bool:
+    if not month or not day or not 1 <= month <= 12:
+        return False
+    return 1 <= day <= calendar.monthrange(year if year else 2000, month)[1]
+
+
+def test_valid_day_is_monthrange_s():
+    years = [None, 0, -401, 1, 4, 100, 400, 1900, 1999, 2000, 2023, 2024, 2100, 9999, 10000, 10004]
+    for y in years:
+        for mo in (None, *range(-1, 15)):
+            for d in (None, *range(-1, 33)):
+                assert valid_day(y, mo, d) == _valid_day_reference(y, mo, d), (y, mo, d)
+
+
+@given(st.integers(-5000, 15000), st.integers(-2, 14), st.integers(-2, 33))
+def test_valid_day_on_any_numbers(y, mo, d):
+    assert valid_day(y, mo, d) == _valid_day_reference(y, mo, d)
+
+
+def _years_reference(text: str):
+    return [(t.start, t.year) for t in find_temporals(text) if t.kind == "year" and t.year]
+
+
+# Day-months next to years, heads, parentheses, separators: where the skipped
+# "dm" pass's masks would touch a year if they could.
+_PIECES = ["2024", "1999", "2019", "20", "19", "5/1", "19.12", "27-12", "7/7", "Sáng ", "ngày ", "hôm qua ",
+           "Chiều nay (", ")", "(", " ", ", ", ".", "/", "-", "–", ":", "năm ", "năm nay", "tháng ",
+           "Quốc khánh ", "(1945 - 2017)", "đạt ", "học viên", "%", "QĐ", "a", "1", "\x00"]
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_PIECES), st.text(max_size=2)), max_size=16).map("".join))
+def test_find_years_is_find_temporals_years_on_generated_text(text):
+    assert find_years(text) == _years_reference(text)
+
+
+def test_find_years_examples():
+    for text in ("ngày 5/1 2024", "sáng 19.12(2023)", "5/1-2024", "(5/1)2024", "2024ngày 5/1",
+                 "Quốc khánh 2/9 (1945 - 2017)", "năm nay2024", "ngày 5/1, 6/1 và 2024"):
+        assert find_years(text) == _years_reference(text), text
