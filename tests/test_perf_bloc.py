@@ -78,3 +78,32 @@ def test_member_count_on_generated_text(text):
 def test_the_first_strong_count_wins():
     doc = _doc("Hội nghị của 9 đơn vị thành viên. Khối gồm 12 đơn vị. Khối gồm 13 đơn vị.")
     assert B.find_member_count(doc)[0] == 12 == _member_count_reference(doc)[0]
+
+
+# -- _UNDER searched backwards -------------------------------------------------------------
+
+def _under_agrees(text: str, a: int, b: int) -> None:
+    assert bool(B._UNDER_BEFORE.search(text, a, b)) == bool(B._UNDER.search(text, a, b)), (text[a:b], a, b)
+
+
+def test_under_backwards_on_the_corpus():
+    n = 0
+    for doc in _corpus_docs():
+        for s in doc.sentences:
+            for b in range(s.start, s.end + 1):
+                if b == s.end or doc.text[b - 1:b].isspace():      # where an org may start
+                    _under_agrees(doc.text, s.start, b)
+                    n += bool(B._UNDER.search(doc.text, s.start, b))
+    assert n > 10
+
+
+_UNDER_PIECES = ["trực thuộc", "thuộc", "của", "tại", "TẠI", "UBND", "Ủy ban nhân dân", "ủy  ban", " ", "  ", "\n",
+                 "\t", "Sở Y tế", "İ", "ſ", "a", "."]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_UNDER_PIECES), st.text(max_size=2)), max_size=10).map("".join))
+def test_under_backwards_on_generated_text(text):
+    for a in range(len(text) + 1):
+        for b in range(a, len(text) + 1):
+            _under_agrees(text, a, b)

@@ -182,6 +182,9 @@ _MEMBERSHIP_WORDS = re.compile(r"khối|cụm|thành viên|đơn vị|cơ quan|d
 
 # "5 trường trực thuộc UBND thành phố Cần Thơ là: ...": the authority is no member
 _UNDER = re.compile(r"(?:trực\s+thuộc|thuộc|của|tại)\s+(?:UBND\s+|Ủy\s+ban\s+nhân\s+dân\s+)?$", re.IGNORECASE)
+# _UNDER searched backwards: it only asks whether the text before an org ends
+# so, and a forward search tries every position from the sentence start.
+_UNDER_BEFORE = re.compile("(?r)" + _UNDER.pattern, _UNDER.flags)
 
 
 def _gaps(start: int, end: int, orgs: list[OrgMention]):
@@ -234,7 +237,7 @@ class Bloc:
             if not cue:
                 continue
             here = [o for o in orgs if o.start >= cue.start() and o.kind not in NON_MEMBER_KINDS
-                    and not _UNDER.search(doc.text, s.start, o.start)]
+                    and not _UNDER_BEFORE.search(doc.text, s.start, o.start)]
             if not here:
                 continue
             # the words saying whose list it is stand near the cue: "các đơn vị
