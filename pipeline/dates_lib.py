@@ -313,6 +313,11 @@ def _find_all(text: str, folded: str | None = None, dates: bool = True,
     digit, four_digits, digit_sep, day_month = shapes if shapes is not None else _digit_shapes(text)
     thang = digit and g.thang in folded
     nam = g.nam in folded
+    this_year = nam and g.nay in folded
+    # "relative" needs one of its relative words and one of the words heading them
+    relative = dates and _any_in(g.relative, folded) and _any_in(g.relative_heads, folded)
+    if not (four_digits or day_month or thang or this_year or relative):
+        return []                      # no pass can find anything ("docnum", "range" only mask)
     # ``s`` is the text with what earlier passes took masked out.
     found: list[Temporal] = []
 
@@ -369,7 +374,7 @@ def _find_all(text: str, folded: str | None = None, dates: bool = True,
             span = m.span()
             found.append(Temporal(span[0], span[1], "year", "year", None, None, int(m.group(1))))
             taken.append(span)
-        for m in (p["this_year"].finditer(s) if g.nay in folded else ()):
+        for m in (p["this_year"].finditer(s) if this_year else ()):
             found.append(Temporal(m.start(), m.end(), "year", "relative", relative=0))
             taken.append(m.span())
         if taken:
@@ -414,8 +419,7 @@ def _find_all(text: str, folded: str | None = None, dates: bool = True,
         if taken:
             s = _masked(s, taken)
 
-    # "relative" needs one of its relative words and one of the words heading them
-    if dates and _any_in(g.relative, folded) and _any_in(g.relative_heads, folded):
+    if relative:
         for m in p["relative"].finditer(s):
             word = (m.group(1) or m.group(2) or m.group(3)).lower()
             found.append(Temporal(m.start(), m.end(), "date", "relative",
