@@ -5,8 +5,10 @@ reference) on every corpus article and on generated text.
 """
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
+import regex as re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -107,3 +109,59 @@ def test_under_backwards_on_generated_text(text):
     for a in range(len(text) + 1):
         for b in range(a, len(text) + 1):
             _under_agrees(text, a, b)
+
+
+# -- the list cues' tails: a sentence without one has no cue ---------------------------------
+
+def test_required_tail_examples():
+    assert B.required_tail("gồm") == "gồm"
+    assert B.required_tail("(?:thành viên|đơn vị)(?: còn lại)? là") == " là"
+    assert B.required_tail(r"thuộc (?:khối|cụm)(?: thi đua)?\s*:") == ":"
+    assert B.required_tail("[ab]c") == "c"
+    for pattern in ("a|b", r"x\s", "ab?", "(?:ab)", r"\.\.\.", r"\pL", r"\x4abc", r"\uabcd", r"\0a", r"a\:", "a{2}", ""):
+        assert B.required_tail(pattern) is None, pattern
+
+
+def test_every_cue_has_its_tail():
+    assert B._list_cue_tails() is not None        # else the gate is off
+
+
+def test_a_case_insensitive_tail_letter_folds_to_itself():
+    """Every character the cue pattern's flags match for a tail letter casefolds to
+    that letter alone, so a matched tail is whole in the casefold."""
+    flags = B._phrases()["list_cue"].flags
+    letters = sorted({c for t in B._list_cue_tails() for c in t})
+    rx = re.compile("|".join(map(re.escape, letters)), flags)
+    bad = []
+    for cp in range(sys.maxunicode + 1):
+        c = chr(cp)
+        if 0xD800 <= cp <= 0xDFFF or not rx.fullmatch(c):
+            continue
+        bad += [(c, x) for x in letters if re.fullmatch(re.escape(x), c, flags) and c.casefold() != x.casefold()]
+    assert bad == []
+
+
+def _cue_gate_holds(text: str, a: int, b: int) -> None:
+    if B._phrases()["list_cue"].search(text, a, b):
+        assert B._may_hold_cue(text[a:b]), text[a:b]
+
+
+def test_cue_gate_on_the_corpus():
+    n = 0
+    for doc in _corpus_docs():
+        for s in doc.sentences:
+            _cue_gate_holds(doc.text, s.start, s.end)
+            n += bool(B._phrases()["list_cue"].search(doc.text, s.start, s.end))
+    assert n > 20
+
+
+_CUE_PIECES = ["gồm", "GỒM", "Bao Gồm", "trong đó có", "TRONG ĐÓ CÓ", "thuộc khối", "thành viên", "đơn vị", " còn lại",
+               " là", " LÀ", ":", " ", "\n", "İ", "ſ", "a", "Sở Y tế"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_CUE_PIECES), st.text(max_size=2)), max_size=12).map("".join))
+def test_cue_gate_on_generated_text(text):
+    for a in range(len(text) + 1):
+        _cue_gate_holds(text, a, len(text))
+        _cue_gate_holds(text, 0, a)
