@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import re as stdre
 from dataclasses import dataclass
 from functools import lru_cache
 from operator import attrgetter
@@ -24,11 +25,13 @@ from operator import attrgetter
 import regex as re
 
 from .gazetteers import load_csv
+from .wordscan import scan_finditer
 
 _FLAGS = re.IGNORECASE | re.VERSION1
 _YEAR = r"(?:19|20)\d{2}"
 _DASH = r"\s*[-–—]\s*"
 _DASH_CHARS = ("-", "–", "—")      # _DASH's class, for ``in`` tests
+_BUOI = "buổi"                     # may open a daypart ("buổi sáng")
 
 
 @dataclass
@@ -109,9 +112,9 @@ def _patterns() -> dict[str, re.Pattern]:
         "dm": re.compile(r"(?<![\p{L}\d.,/-])(\d{1,2})([./-])(\d{1,2})(?!\d|[.,/-]\d)"),
         "anchor": re.compile(rf"\s*\(\s*\d{{4}}{_DASH}({_YEAR})\s*\)"),
         # What may head a date: "Chiều nay", "Sáng qua (", "Ngày", "hôm qua".
-        "prefix": re.compile(rf"(?<!\p{{L}})(?:(?:buổi\s+)?(?:{dayparts})(?:\s+(?:hôm\s+)?({rel}))?"
+        "prefix": re.compile(rf"(?<!\p{{L}})(?:(?:{_BUOI}\s+)?(?:{dayparts})(?:\s+(?:hôm\s+)?({rel}))?"
                              rf"|ngày|hôm\s+({rel}))\s*(\(\s*)?$", _FLAGS),
-        "relative": re.compile(rf"(?<!\p{{L}})(?:(?:buổi\s+)?(?:{dayparts})\s+(?:hôm\s+)?({rel})"
+        "relative": re.compile(rf"(?<!\p{{L}})(?:(?:{_BUOI}\s+)?(?:{dayparts})\s+(?:hôm\s+)?({rel})"
                                rf"|hôm\s+({rel})|ngày\s+(mai))(?!\p{{L}})", _FLAGS),
         "prev_word": re.compile(r"(\p{L}+)[\s(]*$"),
         # What "relative" cannot match without (a prefilter).
@@ -153,14 +156,17 @@ class _Gates:
     nay: str                          # this_year ("năm nay")
     relative: tuple[str, ...]         # "relative": the word giving the offset ...
     relative_heads: tuple[str, ...]   # ... and the daypart, "hôm" or "ngày" before it
+    relative_starts: stdre.Pattern    # what a "relative" match starts with: a head or "buổi"
 
 
 @lru_cache(maxsize=None)
 def _gates() -> _Gates:
     c = _cues()
+    heads = tuple(dict.fromkeys(w.casefold() for w in (*c.dayparts, "hôm", "ngày")))
     return _Gates("tháng".casefold(), "năm".casefold(), "từ".casefold(), "nay".casefold(),
-                  tuple(dict.fromkeys(w.casefold() for w in (*c.relative, "mai"))),
-                  tuple(dict.fromkeys(w.casefold() for w in (*c.dayparts, "hôm", "ngày"))))
+                  tuple(dict.fromkeys(w.casefold() for w in (*c.relative, "mai"))), heads,
+                  stdre.compile("|".join(sorted(map(stdre.escape, {*heads, _BUOI.casefold()}),
+                                                key=lambda w: (-len(w), w)))))
 
 
 _CLOSE_PAREN = re.compile(r"\s*\)")
@@ -420,7 +426,11 @@ def _find_all(text: str, folded: str | None = None, dates: bool = True,
             s = _masked(s, taken)
 
     if relative:
-        for m in p["relative"].finditer(s):
+        # tried only where a head starts in the casefold, when it is aligned
+        # with the text (each character folds to one: a match's head is at
+        # its own offset there); the ``regex`` scan tries every position
+        for m in (scan_finditer(p["relative"], g.relative_starts, s, haystack=folded)
+                  if len(folded) == end else p["relative"].finditer(s)):
             word = (m.group(1) or m.group(2) or m.group(3)).lower()
             found.append(Temporal(m.start(), m.end(), "date", "relative",
                                   relative=_cues().relative.get(word)))

@@ -126,19 +126,22 @@ def test_every_cue_has_its_tail():
     assert B._list_cue_tails() is not None        # else the gate is off
 
 
-def test_a_case_insensitive_tail_letter_folds_to_itself():
-    """Every character the cue pattern's flags match for a tail letter casefolds to
-    that letter alone, so a matched tail is whole in the casefold."""
-    flags = B._phrases()["list_cue"].flags
-    letters = sorted({c for t in B._list_cue_tails() for c in t})
+def case_insensitive_matches(letters, flags):
+    """(character, letter) for every character that ``regex`` with ``flags`` matches for one of ``letters``."""
     rx = re.compile("|".join(map(re.escape, letters)), flags)
-    bad = []
     for cp in range(sys.maxunicode + 1):
         c = chr(cp)
         if 0xD800 <= cp <= 0xDFFF or not rx.fullmatch(c):
             continue
-        bad += [(c, x) for x in letters if re.fullmatch(re.escape(x), c, flags) and c.casefold() != x.casefold()]
-    assert bad == []
+        yield from ((c, x) for x in letters if re.fullmatch(re.escape(x), c, flags))
+
+
+def test_a_case_insensitive_tail_letter_folds_to_itself():
+    """Every character the cue pattern's flags match for a tail letter casefolds to
+    that letter alone, so a matched tail is whole in the casefold."""
+    letters = sorted({c for t in B._list_cue_tails() for c in t})
+    matches = case_insensitive_matches(letters, B._phrases()["list_cue"].flags)
+    assert [(c, x) for c, x in matches if c.casefold() != x.casefold()] == []
 
 
 def _cue_gate_holds(text: str, a: int, b: int) -> None:

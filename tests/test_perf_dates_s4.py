@@ -12,6 +12,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pipeline.dates_lib import find_temporals, find_years, valid_day
+from test_perf_bloc import case_insensitive_matches
+from test_perf_dates import _reference          # find_temporals as it was
 
 
 def _valid_day_reference(year, month, day) -> bool:
@@ -54,3 +56,51 @@ def test_find_years_examples():
     for text in ("ngày 5/1 2024", "sáng 19.12(2023)", "5/1-2024", "(5/1)2024", "2024ngày 5/1",
                  "Quốc khánh 2/9 (1945 - 2017)", "năm nay2024", "ngày 5/1, 6/1 và 2024"):
         assert find_years(text) == _years_reference(text), text
+
+
+# -- "relative" tried only where a head starts ---------------------------------------------
+
+def test_relative_starts_are_the_patterns_heads():
+    from pipeline.dates_lib import _BUOI, _cues, _gates
+    keys = _gates().relative_starts.pattern.split("|")
+    assert set(keys) == {w.casefold() for w in (*_cues().dayparts, "hôm", "ngày", _BUOI)}
+    assert all(w == w.casefold() for w in keys)
+
+
+def test_a_case_insensitive_head_letter_folds_to_one_character_holding_it():
+    """A character the ``regex`` module matches for a head letter (or "buổi"'s) holds
+    that letter in its casefold; when it folds to one character, it is that letter."""
+    from pipeline.dates_lib import _FLAGS, _gates
+    letters = sorted(set("".join(_gates().relative_starts.pattern.split("|"))))
+    assert [(c, x) for c, x in case_insensitive_matches(letters, _FLAGS)
+            if x not in c.casefold() or len(c.casefold()) == 1 and c.casefold() != x] == []
+
+
+_REL_PIECES = ["buổi ", "Buổi ", "BUỔI ", "sáng ", "Chiều ", "TỐI ", "đêm ", "hôm ", "Hôm ", "ngày ", "NGÀY ",
+               "nay", "qua", "mai", "MAI", "quan", " ", "\n", "ſáng ", "İ", "ß", "K", "a", "\x00", "5/1 "]
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_REL_PIECES), st.text(max_size=2)), max_size=14).map("".join))
+def test_relative_scan_is_the_plain_finditer(text):
+    from pipeline.dates_lib import _gates, _patterns
+    from pipeline.wordscan import scan_finditer
+    folded = text.casefold()
+    rx = _patterns()["relative"]
+    if len(folded) == len(text):
+        got = [m.span() for m in scan_finditer(rx, _gates().relative_starts, text, haystack=folded)]
+        assert got == [m.span() for m in rx.finditer(text)]
+    assert find_temporals(text) == _reference(text)
+
+
+def test_relative_scan_examples():
+    from pipeline.dates_lib import _gates, _patterns
+    from pipeline.wordscan import scan_finditer
+    rx = _patterns()["relative"]
+    for text in ("Buổi sáng hôm qua, Khối họp", "BUỔI CHIỀU NAY", "cơ quan hôm nay và ngày mai", "ſáng qua",
+                 "chiều\nqua", "tối hôm mai", "hôm  nay sáng mai"):
+        folded = text.casefold()
+        assert len(folded) == len(text)
+        got = [m.span() for m in scan_finditer(rx, _gates().relative_starts, text, haystack=folded)]
+        assert got == [m.span() for m in rx.finditer(text)] != [], text
+        assert find_temporals(text) == _reference(text), text
