@@ -118,7 +118,8 @@ def test_required_tail_examples():
     assert B.required_tail("(?:thành viên|đơn vị)(?: còn lại)? là") == " là"
     assert B.required_tail(r"thuộc (?:khối|cụm)(?: thi đua)?\s*:") == ":"
     assert B.required_tail("[ab]c") == "c"
-    for pattern in ("a|b", r"x\s", "ab?", "(?:ab)", r"\.\.\.", r"\pL", r"\x4abc", r"\uabcd", r"\0a", r"a\:", "a{2}", ""):
+    for pattern in ("a|b", r"x\s", "ab?", "(?:ab)", r"\.\.\.", r"\pL", r"\x4abc", r"\uabcd", r"\0a", r"a\:", "a{2}", "",
+                    "(?x)gồm là", "(?ix)a b", "(?i:x)"):
         assert B.required_tail(pattern) is None, pattern
 
 

@@ -61,13 +61,15 @@ def _phrases() -> dict[str, re.Pattern]:
 
 # What a pattern may end with and still have a literal tail: letters, spaces, ':'
 _PLAIN = re.compile(r"[\p{L}\p{M} :]")
+_VERBOSE_FLAG = re.compile(r"\(\?[a-zA-Z-]*x")
 
 
 def required_tail(pattern: str) -> str | None:
     """The literal text every match of ``pattern`` ends with (its last characters
-    up to the first bit of syntax), or None: it ends in syntax ("\\s", ")?"), or
-    has top-level alternatives ("a|b")."""
-    if len(_top_level_alternatives(pattern)) > 1:
+    up to the first bit of syntax), or None: it ends in syntax ("\\s", ")?"), has
+    top-level alternatives ("a|b"), or may set the verbose flag (spaces then
+    match nothing)."""
+    if len(_top_level_alternatives(pattern)) > 1 or _VERBOSE_FLAG.search(pattern):
         return None
     i = len(pattern)
     while i and _PLAIN.fullmatch(pattern[i - 1]) and not (i >= 2 and pattern[i - 2] == "\\"):
