@@ -66,9 +66,14 @@ class Temporal:
 def valid_day(year: int | None, month: int | None, day: int | None) -> bool:
     if not month or not day or not 1 <= month <= 12:
         return False
-    # calendar.monthrange's day count without the weekday it also works out
-    last = calendar.mdays[month] + (month == 2 and calendar.isleap(year if year else 2000))  # 2000: 29 Feb allowed
-    return 1 <= day <= last
+    return 1 <= day <= month_days(year if year else 2000, month)   # 2000: 29 Feb allowed
+
+
+def month_days(year: int, month: int) -> int:
+    """``calendar.monthrange(year, month)[1]`` without the weekday it also works out."""
+    if not 1 <= month <= 12:
+        raise calendar.IllegalMonthError(month)
+    return calendar.mdays[month] + (month == 2 and calendar.isleap(year))
 
 
 # -- vocabulary -----------------------------------------------------------------
@@ -454,7 +459,7 @@ def closest_year(month: int, day: int | None, ref: dt.date) -> int:
     """The year putting (day, month) nearest ``ref`` — news reports on recent days."""
     best = None
     for y in (ref.year - 1, ref.year, ref.year + 1):
-        d = min(day or 15, calendar.monthrange(y, month)[1])
+        d = min(day or 15, month_days(y, month))
         gap = abs((dt.date(y, month, d) - ref).days)
         if best is None or gap < best[0]:
             best = (gap, y)
@@ -492,7 +497,7 @@ def resolve_year(t: Temporal, *, ref: dt.date | None = None, review: int | None 
         return None
     if ref is not None:
         y = closest_year(t.month, t.day, ref)
-        d = min(t.day or 15, calendar.monthrange(y, t.month)[1])
+        d = min(t.day or 15, month_days(y, t.month))
         if abs((dt.date(y, t.month, d) - ref).days) <= max_gap_days or (
                 review is None and plan is None):
             return y

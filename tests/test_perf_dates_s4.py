@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import calendar
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -104,3 +105,16 @@ def test_relative_scan_examples():
         got = [m.span() for m in scan_finditer(rx, _gates().relative_starts, text, haystack=folded)]
         assert got == [m.span() for m in rx.finditer(text)] != [], text
         assert find_temporals(text) == _reference(text), text
+
+
+def test_month_days_is_monthrange_s():
+    from pipeline.dates_lib import month_days
+    for y in (-401, 0, 1, 4, 100, 400, 1900, 2000, 2023, 2024, 9999, 10000, 10004):
+        for mo in range(-1, 15):
+            try:
+                want = calendar.monthrange(y, mo)[1]
+            except calendar.IllegalMonthError:
+                with pytest.raises(calendar.IllegalMonthError):
+                    month_days(y, mo)
+                continue
+            assert month_days(y, mo) == want, (y, mo)
