@@ -1,8 +1,10 @@
 """Session 4's shortcuts in pipeline.dates_lib give what the plain code gave.
 
-valid_day counts a month's days from calendar's table rather than through
-calendar.monthrange; find_years skips the passes that find only dates.
-Each is compared with the plain code on the corpus and on generated text.
+valid_day and month_days count a month's days from calendar's table rather
+than through calendar.monthrange; find_years skips the passes that find only
+dates; the relative pass tries its pattern only where a head starts.  Each is
+compared with the plain code (test_perf_dates' reference for find_temporals)
+on generated text and examples; test_perf_dates runs it on the corpus.
 """
 from __future__ import annotations
 
