@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import re as stdre
 from dataclasses import dataclass
 from functools import lru_cache
 from operator import attrgetter
@@ -24,11 +25,13 @@ from operator import attrgetter
 import regex as re
 
 from .gazetteers import load_csv
+from .wordscan import scan_finditer
 
 _FLAGS = re.IGNORECASE | re.VERSION1
 _YEAR = r"(?:19|20)\d{2}"
 _DASH = r"\s*[-–—]\s*"
 _DASH_CHARS = ("-", "–", "—")      # _DASH's class, for ``in`` tests
+_BUOI = "buổi"                     # may open a daypart ("buổi sáng")
 
 
 @dataclass
@@ -63,8 +66,14 @@ class Temporal:
 def valid_day(year: int | None, month: int | None, day: int | None) -> bool:
     if not month or not day or not 1 <= month <= 12:
         return False
-    last = calendar.monthrange(year if year else 2000, month)[1]   # 2000: 29 Feb allowed
-    return 1 <= day <= last
+    return 1 <= day <= month_days(year if year else 2000, month)   # 2000: 29 Feb allowed
+
+
+def month_days(year: int, month: int) -> int:
+    """``calendar.monthrange(year, month)[1]`` without the weekday it also works out."""
+    if not 1 <= month <= 12:
+        raise calendar.IllegalMonthError(month)
+    return calendar.mdays[month] + (month == 2 and calendar.isleap(year))
 
 
 # -- vocabulary -----------------------------------------------------------------
@@ -108,9 +117,9 @@ def _patterns() -> dict[str, re.Pattern]:
         "dm": re.compile(r"(?<![\p{L}\d.,/-])(\d{1,2})([./-])(\d{1,2})(?!\d|[.,/-]\d)"),
         "anchor": re.compile(rf"\s*\(\s*\d{{4}}{_DASH}({_YEAR})\s*\)"),
         # What may head a date: "Chiều nay", "Sáng qua (", "Ngày", "hôm qua".
-        "prefix": re.compile(rf"(?<!\p{{L}})(?:(?:buổi\s+)?(?:{dayparts})(?:\s+(?:hôm\s+)?({rel}))?"
+        "prefix": re.compile(rf"(?<!\p{{L}})(?:(?:{_BUOI}\s+)?(?:{dayparts})(?:\s+(?:hôm\s+)?({rel}))?"
                              rf"|ngày|hôm\s+({rel}))\s*(\(\s*)?$", _FLAGS),
-        "relative": re.compile(rf"(?<!\p{{L}})(?:(?:buổi\s+)?(?:{dayparts})\s+(?:hôm\s+)?({rel})"
+        "relative": re.compile(rf"(?<!\p{{L}})(?:(?:{_BUOI}\s+)?(?:{dayparts})\s+(?:hôm\s+)?({rel})"
                                rf"|hôm\s+({rel})|ngày\s+(mai))(?!\p{{L}})", _FLAGS),
         "prev_word": re.compile(r"(\p{L}+)[\s(]*$"),
         # What "relative" cannot match without (a prefilter).
@@ -152,14 +161,17 @@ class _Gates:
     nay: str                          # this_year ("năm nay")
     relative: tuple[str, ...]         # "relative": the word giving the offset ...
     relative_heads: tuple[str, ...]   # ... and the daypart, "hôm" or "ngày" before it
+    relative_starts: stdre.Pattern    # what a "relative" match starts with: a head or "buổi"
 
 
 @lru_cache(maxsize=None)
 def _gates() -> _Gates:
     c = _cues()
+    heads = tuple(dict.fromkeys(w.casefold() for w in (*c.dayparts, "hôm", "ngày")))
     return _Gates("tháng".casefold(), "năm".casefold(), "từ".casefold(), "nay".casefold(),
-                  tuple(dict.fromkeys(w.casefold() for w in (*c.relative, "mai"))),
-                  tuple(dict.fromkeys(w.casefold() for w in (*c.dayparts, "hôm", "ngày"))))
+                  tuple(dict.fromkeys(w.casefold() for w in (*c.relative, "mai"))), heads,
+                  stdre.compile("|".join(sorted(map(stdre.escape, {*heads, _BUOI.casefold()}),
+                                                key=lambda w: (-len(w), w)))))
 
 
 _CLOSE_PAREN = re.compile(r"\s*\)")
@@ -251,12 +263,20 @@ def find_temporals(text: str, start: int = 0, end: int | None = None) -> list[Te
 def find_years(text: str) -> list[tuple[int, int]]:
     """(start, year) of the years :func:`find_temporals` finds in ``text`` with their year written.
 
-    Both passes giving one ("năm 2024", a bare "2024") need four digits; the
-    last pass ("relative", dates only) cannot change what the others find.
+    Both passes giving one ("năm 2024", a bare "2024") need four digits.  The
+    "dm" and "relative" passes (dates only) are skipped: neither can change a
+    year's pass.  "relative" comes last.  "dm" comes before "bare_year", but
+    what it masks holds no year's digit (its numbers are whole runs of at most
+    two digits), and no character whose masking could change bare_year's
+    lookarounds: the one before a year is never a masked letter, digit or
+    separator (the prefix has no digit after it but the day's; a year can
+    neither end right before the day nor start right after the month), and
+    a mask starting right after a year starts with a letter (the prefix),
+    never with the day's digit (its lookbehind refuses a digit, "." "," "/").
     """
     if not _NEEDS_FOUR_DIGITS.search(text):
         return []
-    return [(t.start, t.year) for t in _find_all(text, relative=False) if t.kind == "year" and t.year]
+    return [(t.start, t.year) for t in _find_all(text, dates=False) if t.kind == "year" and t.year]
 
 
 # A maximal run of digits, the separator after it and the digit after that:
@@ -285,7 +305,7 @@ def _digit_shapes(text: str) -> tuple[bool, bool, bool, bool]:
     return True, four, sep, day_month
 
 
-def _find_all(text: str, folded: str | None = None, relative: bool = True,
+def _find_all(text: str, folded: str | None = None, dates: bool = True,
               shapes: tuple[bool, bool, bool, bool] | None = None) -> list[Temporal]:
     """:func:`find_temporals` of the whole of ``text``, which holds a digit or a relative word.
 
@@ -293,7 +313,8 @@ def _find_all(text: str, folded: str | None = None, relative: bool = True,
     when the caller has them.  The passes' literal prefilters are looked up in
     ``folded`` with ``in`` (see :func:`_gates`) rather than searched for one by
     one with the ``regex`` module.  Without a digit only "this_year" and
-    "relative" can find anything.
+    "relative" can find anything.  ``dates`` False skips the "dm" and
+    "relative" passes (see :func:`find_years`).
     """
     start, end = 0, len(text)
     p = _patterns()
@@ -303,6 +324,11 @@ def _find_all(text: str, folded: str | None = None, relative: bool = True,
     digit, four_digits, digit_sep, day_month = shapes if shapes is not None else _digit_shapes(text)
     thang = digit and g.thang in folded
     nam = g.nam in folded
+    this_year = nam and g.nay in folded
+    # "relative" needs one of its relative words and one of the words heading them
+    relative = dates and _any_in(g.relative, folded) and _any_in(g.relative_heads, folded)
+    if not (four_digits or day_month or thang or this_year or relative):
+        return []                      # no pass can find anything ("docnum", "range" only mask)
     # ``s`` is the text with what earlier passes took masked out.
     found: list[Temporal] = []
 
@@ -359,13 +385,13 @@ def _find_all(text: str, folded: str | None = None, relative: bool = True,
             span = m.span()
             found.append(Temporal(span[0], span[1], "year", "year", None, None, int(m.group(1))))
             taken.append(span)
-        for m in (p["this_year"].finditer(s) if g.nay in folded else ()):
+        for m in (p["this_year"].finditer(s) if this_year else ()):
             found.append(Temporal(m.start(), m.end(), "year", "relative", relative=0))
             taken.append(m.span())
         if taken:
             s = _masked(s, taken)
 
-    if day_month:
+    if day_month and dates:
         taken = []
         prev_end = None
         prefix = p["prefix"]
@@ -404,9 +430,12 @@ def _find_all(text: str, folded: str | None = None, relative: bool = True,
         if taken:
             s = _masked(s, taken)
 
-    # "relative" needs one of its relative words and one of the words heading them
-    if relative and _any_in(g.relative, folded) and _any_in(g.relative_heads, folded):
-        for m in p["relative"].finditer(s):
+    if relative:
+        # tried only where a head starts in the casefold, when it is aligned
+        # with the text (each character folds to one: a match's head is at
+        # its own offset there); the ``regex`` scan tries every position
+        for m in (scan_finditer(p["relative"], g.relative_starts, s, haystack=folded)
+                  if len(folded) == end else p["relative"].finditer(s)):
             word = (m.group(1) or m.group(2) or m.group(3)).lower()
             found.append(Temporal(m.start(), m.end(), "date", "relative",
                                   relative=_cues().relative.get(word)))
@@ -430,7 +459,7 @@ def closest_year(month: int, day: int | None, ref: dt.date) -> int:
     """The year putting (day, month) nearest ``ref`` — news reports on recent days."""
     best = None
     for y in (ref.year - 1, ref.year, ref.year + 1):
-        d = min(day or 15, calendar.monthrange(y, month)[1])
+        d = min(day or 15, month_days(y, month))
         gap = abs((dt.date(y, month, d) - ref).days)
         if best is None or gap < best[0]:
             best = (gap, y)
@@ -468,7 +497,7 @@ def resolve_year(t: Temporal, *, ref: dt.date | None = None, review: int | None 
         return None
     if ref is not None:
         y = closest_year(t.month, t.day, ref)
-        d = min(t.day or 15, calendar.monthrange(y, t.month)[1])
+        d = min(t.day or 15, month_days(y, t.month))
         if abs((dt.date(y, t.month, d) - ref).days) <= max_gap_days or (
                 review is None and plan is None):
             return y

@@ -18,7 +18,7 @@ from ..model import Doc
 from ..normalize import tidy
 from ..orgs import LIST_GLUE, NAME, OrgMention, level_words
 from ..registry import register
-from ..wordscan import FirstWordScan
+from ..wordscan import FirstWordScan, _top_level_alternatives
 
 NON_MEMBER_KINDS = {"body", "conferrer"}
 _BLOC_HEAD = re.compile(r"(?<![\p{L}])(?:Khối|Cụm|khối|cụm)\s+(?:giao\s+ước\s+)?thi\s+đua\b")
@@ -57,6 +57,48 @@ def _phrases() -> dict[str, re.Pattern]:
             r"(?<!" + _COUNT_NOT_AFTER + r")(?:(?P<k>\d{1,3})/)?(?P<n>\d{1,3}|" + _number_words_alt() + r")\s+(?:"
             + "|".join(sorted(by_kind["unit"], key=len, reverse=True)) + r")(?![\p{L}])", flags),
     }
+
+
+# What a pattern may end with and still have a literal tail: letters, spaces, ':'
+_PLAIN = re.compile(r"[\p{L}\p{M} :]")
+_VERBOSE_FLAG = re.compile(r"\(\?[a-zA-Z-]*x")
+
+
+def required_tail(pattern: str) -> str | None:
+    """The literal text every match of ``pattern`` ends with (its last characters
+    up to the first bit of syntax), or None: it ends in syntax ("\\s", ")?"), has
+    top-level alternatives ("a|b"), or may set the verbose flag (spaces then
+    match nothing)."""
+    if len(_top_level_alternatives(pattern)) > 1 or _VERBOSE_FLAG.search(pattern):
+        return None
+    i = len(pattern)
+    while i and _PLAIN.fullmatch(pattern[i - 1]) and not (i >= 2 and pattern[i - 2] == "\\"):
+        i -= 1
+    if i >= 2 and pattern[i - 2] == "\\":     # an escape may run into the tail ("\\pL")
+        return None
+    try:                                  # what comes before is whole ("\\x4abc" ends in "bc")
+        re.compile(pattern[:i])
+    except re.error:
+        return None
+    return pattern[i:] or None
+
+
+@lru_cache(maxsize=None)
+def _list_cue_tails() -> tuple[str, ...] | None:
+    """The casefolded tails (:func:`required_tail`) of the list cues: a sentence
+    whose casefold holds none has no cue (tests/test_perf_bloc.py checks that a
+    case-insensitive match of these letters folds to them).  None when a cue
+    has no tail."""
+    tails = [required_tail(r["pattern"]) for r in load_csv("bloc.csv") if r["kind"] == "list_cue"]
+    return None if None in tails else tuple(dict.fromkeys(t.casefold() for t in tails))
+
+
+def _may_hold_cue(sentence: str) -> bool:
+    tails = _list_cue_tails()
+    if tails is None:
+        return True
+    folded = sentence.casefold()
+    return any(map(folded.__contains__, tails))
 
 
 # words are joined by spaces, dashes ("Văn hóa - Xã hội") and commas before a
@@ -129,6 +171,8 @@ def find_member_count(doc: Doc) -> tuple[int, int, int] | None:
             rank = 0 if strong else 1
             if best is None or rank < best[0]:
                 best = (rank, n, m.start(), m.end())
+                if rank == 0:           # the first strong count: no later one can replace it
+                    return best[1:]
     return None if best is None else best[1:]
 
 
@@ -180,6 +224,9 @@ _MEMBERSHIP_WORDS = re.compile(r"khối|cụm|thành viên|đơn vị|cơ quan|d
 
 # "5 trường trực thuộc UBND thành phố Cần Thơ là: ...": the authority is no member
 _UNDER = re.compile(r"(?:trực\s+thuộc|thuộc|của|tại)\s+(?:UBND\s+|Ủy\s+ban\s+nhân\s+dân\s+)?$", re.IGNORECASE)
+# _UNDER searched backwards: it only asks whether the text before an org ends
+# so, and a forward search tries every position from the sentence start.
+_UNDER_BEFORE = re.compile("(?r)" + _UNDER.pattern, _UNDER.flags)
 
 
 def _gaps(start: int, end: int, orgs: list[OrgMention]):
@@ -228,11 +275,12 @@ class Bloc:
         partial = False
         for i, orgs in orgs_by_sentence.items():
             s = doc.sentences[i]
-            cue = phrases["list_cue"].search(doc.text, s.start, s.end)
+            # the search costs several times the casefold and the ``in`` tests
+            cue = _may_hold_cue(doc.text[s.start:s.end]) and phrases["list_cue"].search(doc.text, s.start, s.end)
             if not cue:
                 continue
             here = [o for o in orgs if o.start >= cue.start() and o.kind not in NON_MEMBER_KINDS
-                    and not _UNDER.search(doc.text, s.start, o.start)]
+                    and not _UNDER_BEFORE.search(doc.text, s.start, o.start)]
             if not here:
                 continue
             # the words saying whose list it is stand near the cue: "các đơn vị
