@@ -339,6 +339,30 @@ def _trie(strings: Iterable[Iterable[str]]) -> str:
     return emit(tree)
 
 
+# What a pattern may end with and still have a literal tail: letters, spaces, ':'
+_PLAIN = re.compile(r"[\p{L}\p{M} :]")
+_VERBOSE_FLAG = re.compile(r"\(\?[a-zA-Z-]*x")
+
+
+def required_tail(pattern: str) -> str | None:
+    """The literal text every match of ``pattern`` ends with (its last characters
+    up to the first bit of syntax), or None: it ends in syntax ("\\s", ")?"), has
+    top-level alternatives ("a|b"), or may set the verbose flag (spaces then
+    match nothing)."""
+    if len(_top_level_alternatives(pattern)) > 1 or _VERBOSE_FLAG.search(pattern):
+        return None
+    i = len(pattern)
+    while i and _PLAIN.fullmatch(pattern[i - 1]) and not (i >= 2 and pattern[i - 2] == "\\"):
+        i -= 1
+    if i >= 2 and pattern[i - 2] == "\\":     # an escape may run into the tail ("\\pL")
+        return None
+    try:                                  # what comes before is whole ("\\x4abc" ends in "bc")
+        re.compile(pattern[:i])
+    except re.error:
+        return None
+    return pattern[i:] or None
+
+
 def literal_scan(words: Iterable[str], variants: Callable[[str], str] = stdre.escape) -> stdre.Pattern:
     """A standard ``re`` pattern finding any of ``words`` (each as ``variants`` spells it),
     longest first: the keys of :func:`scan_finditer`.

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from pipeline.extractors import bloc as B
 from pipeline.model import Doc, RawArticle
+from pipeline.wordscan import required_tail
 from pipeline.normalize import normalize
 from pipeline.segment import segment
 
@@ -114,13 +115,13 @@ def test_under_backwards_on_generated_text(text):
 # -- the list cues' tails: a sentence without one has no cue ---------------------------------
 
 def test_required_tail_examples():
-    assert B.required_tail("gồm") == "gồm"
-    assert B.required_tail("(?:thành viên|đơn vị)(?: còn lại)? là") == " là"
-    assert B.required_tail(r"thuộc (?:khối|cụm)(?: thi đua)?\s*:") == ":"
-    assert B.required_tail("[ab]c") == "c"
+    assert required_tail("gồm") == "gồm"
+    assert required_tail("(?:thành viên|đơn vị)(?: còn lại)? là") == " là"
+    assert required_tail(r"thuộc (?:khối|cụm)(?: thi đua)?\s*:") == ":"
+    assert required_tail("[ab]c") == "c"
     for pattern in ("a|b", r"x\s", "ab?", "(?:ab)", r"\.\.\.", r"\pL", r"\x4abc", r"\uabcd", r"\0a", r"a\:", "a{2}", "",
                     "(?x)gồm là", "(?ix)a b", "(?i:x)"):
-        assert B.required_tail(pattern) is None, pattern
+        assert required_tail(pattern) is None, pattern
 
 
 def test_every_cue_has_its_tail():

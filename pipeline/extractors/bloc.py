@@ -18,7 +18,7 @@ from ..model import Doc
 from ..normalize import tidy
 from ..orgs import LIST_GLUE, NAME, OrgMention, level_words
 from ..registry import register
-from ..wordscan import FirstWordScan, _top_level_alternatives
+from ..wordscan import FirstWordScan, required_tail
 
 NON_MEMBER_KINDS = {"body", "conferrer"}
 _BLOC_HEAD = re.compile(r"(?<![\p{L}])(?:Khối|Cụm|khối|cụm)\s+(?:giao\s+ước\s+)?thi\s+đua\b")
@@ -57,30 +57,6 @@ def _phrases() -> dict[str, re.Pattern]:
             r"(?<!" + _COUNT_NOT_AFTER + r")(?:(?P<k>\d{1,3})/)?(?P<n>\d{1,3}|" + _number_words_alt() + r")\s+(?:"
             + "|".join(sorted(by_kind["unit"], key=len, reverse=True)) + r")(?![\p{L}])", flags),
     }
-
-
-# What a pattern may end with and still have a literal tail: letters, spaces, ':'
-_PLAIN = re.compile(r"[\p{L}\p{M} :]")
-_VERBOSE_FLAG = re.compile(r"\(\?[a-zA-Z-]*x")
-
-
-def required_tail(pattern: str) -> str | None:
-    """The literal text every match of ``pattern`` ends with (its last characters
-    up to the first bit of syntax), or None: it ends in syntax ("\\s", ")?"), has
-    top-level alternatives ("a|b"), or may set the verbose flag (spaces then
-    match nothing)."""
-    if len(_top_level_alternatives(pattern)) > 1 or _VERBOSE_FLAG.search(pattern):
-        return None
-    i = len(pattern)
-    while i and _PLAIN.fullmatch(pattern[i - 1]) and not (i >= 2 and pattern[i - 2] == "\\"):
-        i -= 1
-    if i >= 2 and pattern[i - 2] == "\\":     # an escape may run into the tail ("\\pL")
-        return None
-    try:                                  # what comes before is whole ("\\x4abc" ends in "bc")
-        re.compile(pattern[:i])
-    except re.error:
-        return None
-    return pattern[i:] or None
 
 
 @lru_cache(maxsize=None)
