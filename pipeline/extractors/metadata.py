@@ -19,26 +19,12 @@ import re as stdre
 import regex as re
 
 from ..model import Doc, Span
-from ..normalize import fold, tidy
+from ..normalize import TEXT_LINES, fold, lines, text_lines, tidy
 from ..outlets import Outlet, brand_line, outlet_by_url, outlet_code_at
 from ..places import province_by_name
 from ..registry import register
 
 # -- lines --------------------------------------------------------------------
-
-
-def lines(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
-    """Non-empty lines of ``text[start:end]`` as (start, end, stripped text)."""
-    end = len(text) if end is None else end
-    out = []
-    pos = start
-    for raw in text[start:end].split("\n"):
-        stripped = raw.strip()
-        if stripped:
-            s = pos + len(raw) - len(raw.lstrip())
-            out.append((s, s + len(stripped), stripped))
-        pos += len(raw) + 1
-    return out
 
 
 def _starts_line(text: str, pos: int) -> bool:
@@ -52,14 +38,15 @@ def _starts_line(text: str, pos: int) -> bool:
 def doc_lines(doc: Doc, start: int = 0) -> list[tuple[int, int, str]]:
     """``lines(doc.text, start)``, split once per document: several rules read them.
 
-    Kept in ``doc.ctx['_lines']`` while the metadata component runs.
+    Kept in ``doc.ctx['_lines']`` while the metadata component runs; the
+    whole text's are normalize's (:func:`pipeline.normalize.text_lines`).
     """
     cache = doc.ctx.setdefault("_lines", {})
     if start not in cache:
         if _starts_line(doc.text, start):
             # the lines from there are those of the whole text that begin there or later
             if 0 not in cache:
-                cache[0] = lines(doc.text)
+                cache[0] = text_lines(doc)
             cache[start] = [ln for ln in cache[0] if ln[0] >= start]
         else:
             cache[start] = lines(doc.text, start)
@@ -335,4 +322,5 @@ class Metadata:
         doc.fields["published_date"] = published
         doc.ctx["dateline_span"] = date_span
         doc.ctx.pop("_lines", None)
+        doc.ctx.pop(TEXT_LINES, None)
         return doc

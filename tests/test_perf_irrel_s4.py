@@ -1,0 +1,133 @@
+"""Session 4's shortcuts for irrelevant articles equal the plain code they replace.
+
+Lines split once by normalize and shared with the metadata rules, the
+boilerplate gate on a line's opening, and the cheaper metadata and
+pre-filter paths: each is checked against a straightforward version on the
+corpus and on hypothesis-generated text.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipeline import normalize as N
+from pipeline.model import Doc, RawArticle
+
+from test_perf_irrel import plain_find_boilerplate
+
+CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+
+
+def _corpus_texts():
+    for path in sorted(CORPUS.rglob("*.txt")):
+        yield N.working_text(path.read_text(encoding="utf-8", errors="replace"))
+
+
+_ODD = ["\x1c", "\x1f", "\x85", "\xa0", "\u2028", "\u3000", "\t", "\x0b", "\n", "\r", " "]
+_PIECES = ["Trang chủ", "TRANG CHỦ»", "TAGS:", "Tag :", "BÌNH LUẬN", "bình luận", "Tin liên quan",
+           "TIN KHÁC", "Xem thêm", "Ý kiến bạn đọc", "ý KIẾN", "©", "Copyright", "Chia sẻ", "In bài",
+           "Vui lòng nhập", "Gửi bình luận", "Từ khóa:", "ĐỌC NHIỀU", "Trao", "Tra", "T", "B", "Đ",
+           "İ", "ſ", "ß", "ﬁ", "K", "x", ".", ":", "»", "Báo Vĩnh Long Online", "Phương Nghi",
+           "Ngày đăng: 20/10/2018", "(QBĐT) - Sáng", "Sáng 26/9,", "a"] + _ODD
+_TEXT = st.lists(st.one_of(st.sampled_from(_PIECES), st.text(max_size=4)), max_size=30).map("".join)
+
+
+# -- lines ---------------------------------------------------------------------------
+
+def plain_lines(text, start=0, end=None):
+    """The split-and-strip version ``lines`` replaced."""
+    end = len(text) if end is None else end
+    out, pos = [], start
+    for raw in text[start:end].split("\n"):
+        stripped = raw.strip()
+        if stripped:
+            s = pos + len(raw) - len(raw.lstrip())
+            out.append((s, s + len(stripped), stripped))
+        pos += len(raw) + 1
+    return out
+
+
+def test_lines_equal_the_plain_split_on_the_corpus():
+    n = 0
+    for text in _corpus_texts():
+        assert N.lines(text) == plain_lines(text)
+        for a in (1, 5, 33):
+            assert N.lines(text, a, len(text) - a) == plain_lines(text, a, len(text) - a)
+        n += 1
+    assert n > 50
+
+
+@settings(max_examples=400, deadline=None)
+@given(_TEXT, st.integers(0, 6), st.integers(0, 6))
+def test_lines_equal_the_plain_split_on_any_text(text, a, b):
+    assert N.lines(text) == plain_lines(text)
+    end = max(a, len(text) - b)
+    assert N.lines(text, a, end) == plain_lines(text, a, end)
+
+
+def test_normalize_shares_its_lines_only_for_its_own_text():
+    doc = N.normalize(RawArticle("s", "1", "Tiêu đề\n\n Thân bài. \nTAGS: a\nTác giả", fmt="txt"))
+    assert N.text_lines(doc) is doc.ctx[N.TEXT_LINES][1]
+    assert N.text_lines(doc) == plain_lines(doc.text)
+    other = Doc("s", "1", "x\n y ")
+    other.ctx[N.TEXT_LINES] = doc.ctx[N.TEXT_LINES]          # another text's lines: not used
+    assert N.text_lines(other) == plain_lines("x\n y ")
+
+
+# -- boilerplate -----------------------------------------------------------------------
+
+def test_find_boilerplate_with_shared_lines_on_the_corpus():
+    n = 0
+    for text in _corpus_texts():
+        for start in (0, 1, 30):
+            want = plain_find_boilerplate(text, start)
+            assert N.find_boilerplate(text, start) == want
+            assert N.find_boilerplate(text, start, N.lines(text)) == want
+            n += len(want)
+    assert n > 20                      # the corpus has markers
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_TEXT, max_size=8).map("\n".join), st.integers(0, 30))
+def test_find_boilerplate_with_shared_lines_on_any_text(text, start):
+    assert N.find_boilerplate(text, start, N.lines(text)) == plain_find_boilerplate(text, start)
+
+
+def _marker():
+    tail, line = N._boilerplate_markers()
+    return N._any_marker(tail, line)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.sampled_from(_PIECES + ["Tại", "Sáng", "Đồng", "Trong", "TRAO", "Bì", "bÌn", "tag", "ti"]),
+       _TEXT)
+def test_an_opening_said_to_hold_no_marker_holds_none(opening, rest):
+    """A line whose opening the table rules out is never found by the combined pattern."""
+    rx = _marker()
+    line = (opening + rest).strip()
+    if not line:
+        return
+    head = line[:N._OPENING]
+    if not N._may_open_marker(rx, {}, head):
+        assert rx.search(line) is None, line
+
+
+def test_openings_of_the_corpus_lines():
+    rx = _marker()
+    said_no = 0
+    for text in _corpus_texts():
+        for _, _, ln in N.lines(text):
+            if not N._may_open_marker(rx, {}, ln[:N._OPENING]):
+                assert rx.search(ln) is None, ln
+                said_no += 1
+            elif rx.search(ln) is None:
+                continue
+    assert said_no > 500
+
+
+def test_openings_table_is_bounded():
+    opens = {str(i): False for i in range(4096)}
+    assert N._may_open_marker(_marker(), opens, "Sáng") is True   # full: just search
+    assert len(opens) == 4096
