@@ -202,19 +202,16 @@ def _may_open_marker(any_marker: re.Pattern, opens: dict[str, bool], opening: st
     return ok
 
 
-# Non-empty line: from its first non-white character to the end of the line.
-# The standard library's white space is str.strip()'s (both are str.isspace).
-_NONBLANK_LINE = stdre.compile(r"\S[^\n]*")
+# Non-empty line, stripped: from its first non-white character to its last one
+# (never past a "\n").  The standard library's white space is str.strip()'s
+# (both are str.isspace).
+_NONBLANK_LINE = stdre.compile(r"\S(?:[^\n]*\S)?")
 
 
 def lines(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
     """Non-empty lines of ``text[start:end]`` as (start, end, stripped text)."""
-    out = []
-    for m in _NONBLANK_LINE.finditer(text, start, len(text) if end is None else end):
-        s = m.start()
-        stripped = m.group().rstrip()
-        out.append((s, s + len(stripped), stripped))
-    return out
+    return [(m.start(), m.end(), m.group())
+            for m in _NONBLANK_LINE.finditer(text, start, len(text) if end is None else end)]
 
 
 # doc.ctx key: (text, lines(text)) as normalize found them

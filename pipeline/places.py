@@ -69,7 +69,15 @@ def new_provinces() -> tuple[Province, ...]:
                  for r in load_csv("provinces_2025.csv"))
 
 
+# What a key opens with when _strip_marker has a marker to strip: one startswith
+# rules out most keys (names, bylines) before the loop.
+_MARKER_OPENINGS = tuple(m + " " for m in _PROVINCE_MARKERS) + tuple(
+    m for m in _PROVINCE_MARKERS if m.endswith("."))
+
+
 def _strip_marker(key: str) -> str:
+    if not key.startswith(_MARKER_OPENINGS):
+        return key
     for m in _PROVINCE_MARKERS:
         if key.startswith(m + " ") or (m.endswith(".") and key.startswith(m)):
             return key[len(m):].strip()

@@ -131,3 +131,59 @@ def test_openings_table_is_bounded():
     opens = {str(i): False for i in range(4096)}
     assert N._may_open_marker(_marker(), opens, "Sáng") is True   # full: just search
     assert len(opens) == 4096
+
+
+# -- pre-filter --------------------------------------------------------------------------
+
+_PLAN = {"b": ((("a", "b", "c"), 1), (("b", "d"), 0), (("xy", "b"), 1)),
+         "ee": ((("ee",), 0),)}
+
+
+def _plain_has_keyword(low, plan):
+    t = " ".join(low.split())
+    return any(" ".join(ws) in t for uses in plan.values() for ws, _ in uses)
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.sampled_from(["a", "b", "c", "d", "e", "xy", "y", " ", "  ", "\n", "\x1c", "\xa0",
+                                 "ab", "bc", "bd"]), max_size=14).map("".join))
+def test_has_keyword_with_its_neighbour_test_equals_collapsing_the_spaces(low):
+    from pipeline.extractors.relevance import _has_keyword
+    plan = {w: uses for w, uses in _PLAN.items() if w != "ee"}
+    assert _has_keyword(low, plan) == _plain_has_keyword(low, plan)
+    assert _has_keyword(low, _PLAN) == _plain_has_keyword(low, _PLAN)
+
+
+def test_neighbours_of_the_plan_words():
+    from pipeline.extractors.relevance import _keyword_plan, _neighbours
+    assert _neighbours(_PLAN["b"]) == (("c", "d"), ("a", "xy"))
+    assert _neighbours(_PLAN["ee"]) == (None, ())
+    for w, uses in _keyword_plan().items():
+        nexts, prevs = _neighbours(uses)
+        assert nexts and prevs, w          # "khối thi đua", "trưởng khối"...
+
+
+# -- places --------------------------------------------------------------------------------
+
+def _plain_strip_marker(key):
+    from pipeline.places import _PROVINCE_MARKERS
+    for m in _PROVINCE_MARKERS:
+        if key.startswith(m + " ") or (m.endswith(".") and key.startswith(m)):
+            return key[len(m):].strip()
+    return key
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["tỉnh", "tp", "tp.", "thành phố", "thành", " ", "  ", ".", "quảng nam",
+                                 "t", "x", "\xa0"]), max_size=5).map("".join))
+def test_strip_marker_with_its_opening_test_equals_the_loop(key):
+    from pipeline.places import _strip_marker
+    assert _strip_marker(key) == _plain_strip_marker(key)
+
+
+def test_strip_marker_on_the_corpus_lines():
+    from pipeline.places import _strip_marker
+    for text in _corpus_texts():
+        for _, _, ln in N.lines(text):
+            key = N.fold(ln[:40])
+            assert _strip_marker(key) == _plain_strip_marker(key)

@@ -18,6 +18,7 @@ import re as stdre
 
 import regex as re
 
+from .. import orgs
 from ..model import Doc, Span
 from ..normalize import TEXT_LINES, fold, lines, text_lines, tidy
 from ..outlets import Outlet, brand_line, outlet_by_url, outlet_code_at
@@ -197,7 +198,7 @@ _CREDIT_LINE = re.compile(r"(?i)^(?:ảnh|nguồn)\s*:")
 
 def title_case(name: str) -> str:
     """``MỸ LINH`` -> ``Mỹ Linh``; mixed-case tokens are kept as written."""
-    return " ".join(w.capitalize() if w.isupper() else w for w in name.split())
+    return " ".join([w.capitalize() if w.isupper() else w for w in name.split()])
 
 
 def parse_byline(line: str) -> str | None:
@@ -208,16 +209,20 @@ def parse_byline(line: str) -> str | None:
     authors = [a.strip() for a in _AUTHOR_SPLIT.split(s) if a.strip()]
     if not authors or len(authors) > 3:
         return None
+    name_token = _NAME_TOKEN.match
     for a in authors:
         toks = a.split()
-        if not 2 <= len(toks) <= 5 or not all(_NAME_TOKEN.match(t) for t in toks):
+        if not 2 <= len(toks) <= 5:
             return None
-    name = " - ".join(title_case(a) for a in authors)
+        for t in toks:
+            if not name_token(t):
+                return None
+    name = " - ".join([title_case(a) for a in authors])
     # A line that names a place or a paper ("Báo Kiên Giang", "Quảng Nam") is not an author.
     if province_by_name(name) or brand_line(name) or fold(authors[0]).split()[0] in _NOT_NAME_HEADS:
         return None
-    from ..orgs import find_orgs  # an org name on its own line ("Văn phòng Tỉnh ủy") is no author
-    if _may_open_org(s) and any(o.start == 0 and o.end >= len(s) - 1 for o in find_orgs(s)):
+    # an org name on its own line ("Văn phòng Tỉnh ủy") is no author
+    if _may_open_org(s) and any(o.start == 0 and o.end >= len(s) - 1 for o in orgs.find_orgs(s)):
         return None
     return name
 
@@ -230,7 +235,6 @@ def _may_open_org(s: str) -> bool:
     lead-in.  Two anchored matches cost far less than the whole search, and
     a byline is rarely an org.
     """
-    from .. import orgs
     return bool(orgs._known_search().match(s) or orgs._head_re().match(s))
 
 
@@ -249,9 +253,8 @@ def find_credits(doc: Doc) -> list[Span]:
 
 def _skippable_tail_line(doc: Doc, s: int, e: int, ln: str) -> bool:
     """Page furniture that may sit after the byline: brand lines, taglines, stamps."""
-    f = fold(ln)
     return (doc.is_excluded(s, e) or brand_line(ln) is not None or is_dateline(ln) is not None
-            or f.startswith(("cơ quan", "©", "giấy phép", "tổng biên tập", "địa chỉ"))
+            or fold(ln).startswith(("cơ quan", "©", "giấy phép", "tổng biên tập", "địa chỉ"))
             or bool(_CREDIT_LINE.match(ln)))
 
 

@@ -99,14 +99,55 @@ def _has_keyword(low: str, plan) -> bool:
     Each keyword holds one of the plan's words, found with ``str.find``; the
     words around it are checked from there.  Most texts hold none of them.
     """
+    n = len(low)
     for w, uses in plan.items():
         i = low.find(w)
+        if i < 0:
+            continue
+        nexts, prevs = _neighbours(uses)
+        if nexts is None:
+            return True                 # a keyword of this one word: found
         while i >= 0:
-            for ws, at in uses:
-                if _keyword_at(low, i, ws, at):
-                    return True
+            # every keyword holding w has a word after it or before it: one
+            # startswith/endswith over all of them rules out most places
+            pos = i + len(w)
+            near = False
+            if nexts and pos < n and low[pos].isspace():
+                while pos < n and low[pos].isspace():
+                    pos += 1
+                near = low.startswith(nexts, pos)
+            if not near and prevs and i > 0 and low[i - 1].isspace():
+                pos = i
+                while pos > 0 and low[pos - 1].isspace():
+                    pos -= 1
+                near = low.endswith(prevs, 0, pos)
+            if near:
+                for ws, at in uses:
+                    if _keyword_at(low, i, ws, at):
+                        return True
             i = low.find(w, i + 1)
     return False
+
+
+@lru_cache(maxsize=None)
+def _neighbours(uses: tuple[tuple[tuple[str, ...], int], ...]
+                ) -> tuple[tuple[str, ...] | None, tuple[str, ...]]:
+    """(words right after, words right before) the plan word in its keywords.
+
+    A keyword ``ws`` holding the word at ``at`` needs ``ws[at + 1]`` after it
+    (past white space) or ``ws[at - 1]`` before it, so where neither kind of
+    neighbour is, :func:`_keyword_at` is false for every keyword.  (None, ())
+    when a keyword is the word alone: then any occurrence is one.
+    """
+    nexts, prevs = set(), set()
+    for ws, at in uses:
+        if len(ws) == 1:
+            return None, ()
+        if at + 1 < len(ws):
+            nexts.add(ws[at + 1])
+        if at > 0:
+            prevs.add(ws[at - 1])
+    return tuple(sorted(nexts)), tuple(sorted(prevs))
 
 
 def _keyword_at(low: str, i: int, ws: tuple[str, ...], at: int) -> bool:
