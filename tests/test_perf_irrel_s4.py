@@ -187,3 +187,64 @@ def test_strip_marker_on_the_corpus_lines():
         for _, _, ln in N.lines(text):
             key = N.fold(ln[:40])
             assert _strip_marker(key) == _plain_strip_marker(key)
+
+
+# -- outlets and bylines --------------------------------------------------------------------
+
+def _plain_brand_line(line):
+    """brand_line without its name-word gate."""
+    from pipeline import outlets as O
+    real = O._may_name_outlet
+    O._may_name_outlet = lambda ln: True
+    try:
+        return None if len(line) > 160 else O._brand_line.__wrapped__(line)
+    finally:
+        O._may_name_outlet = real
+
+
+_BRANDS = ["Báo Vĩnh Long Online", "BÁO SÓC TRĂNG ONLINE", "© Báo Khánh Hòa điện tử", "Báo Khánh Hoà",
+           "Copyright Báo Quảng Ngãi", "Bản quyền thuộc về Báo Hà Nam", "Sài Gòn Giải Phóng",
+           "SÀİ GÒN", "HàNộiMới", "Báo Bà Rịa – Vũng Tàu", "Báo Bà Rịa-Vũng Tàu", "BA\u0301O Long An",
+           "ba\u0301o", " ", "  ", "-", "–", ".", "..", "\xa0", "\u2028", "oà", "Hoà", "báo", "bá", "o",
+           "Báo", "- Cơ quan của Đảng bộ", "Phương Nghi", "(c)", "điện tử", "online", "x"]
+
+
+def test_brand_line_gate_on_the_corpus_lines():
+    from pipeline.outlets import _may_name_outlet, brand_line
+    found = 0
+    for text in _corpus_texts():
+        for _, _, ln in N.lines(text):
+            want = _plain_brand_line(ln)
+            assert brand_line(ln) == want, ln
+            if want is not None:
+                assert _may_name_outlet(ln)
+                found += 1
+    assert found > 20
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_BRANDS), st.text(max_size=3)), max_size=8).map("".join))
+def test_brand_line_gate_on_any_line(line):
+    from pipeline.outlets import _brand_line, brand_line
+    _brand_line.cache_clear()
+    assert brand_line(line) == _plain_brand_line(line)
+
+
+def test_name_words_are_read_from_the_outlet_table():
+    from pipeline.outlets import _name_words, _tables
+    words = _name_words()
+    assert words and "báo" in words
+    assert all(any(n.split()[0] == w for n in _tables()[2]) for w in words)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(["Tin", "bài", ":", " ", "ảnh", "Minh Anh", "THU HÀ", "-", " - ", "–", ",",
+                                 "/", "và", "Và", "|", "Báo Long An", "Quảng Nam", "Văn phòng", "x", "\xa0",
+                                 "Nhóm PV", "Thực hiện"]), max_size=7).map("".join))
+def test_byline_gates_equal_the_plain_split(line):
+    from pipeline.extractors import metadata as M
+    s = M._BYLINE_PREFIX.sub("", line.strip()).strip().rstrip("|").strip()
+    if ":" not in line:
+        assert s == line.strip().rstrip("|").strip()
+    if s and not M._MAY_SPLIT_AUTHORS.search(s):
+        assert [a.strip() for a in M._AUTHOR_SPLIT.split(s) if a.strip()] == [s]

@@ -191,6 +191,8 @@ _BYLINE_PREFIX = re.compile(
 _CREDIT = re.compile(r"(?<![\p{L},]\s?)(?:Ảnh|ẢNH|Ảnh minh họa|Nguồn ảnh)\s*:\s*"
                      r"(?P<who>[^\n.;)(]+(?:\.[^\n\s.;)(]+)*)")
 _AUTHOR_SPLIT = re.compile(r"\s+[-–—]\s+|\s*,\s*|\s+và\s+|\s*/\s*")
+# What every _AUTHOR_SPLIT separator holds; one standard-library scan of a name.
+_MAY_SPLIT_AUTHORS = stdre.compile(r"[-–—,/]|và")
 _NAME_TOKEN = re.compile(r"^(?:\p{Lu}[\p{Ll}]*|\p{Lu}+)$")
 _NOT_IN_NAMES = re.compile(r"[\d:;!?\"“”()]|\.$")
 _CREDIT_LINE = re.compile(r"(?i)^(?:ảnh|nguồn)\s*:")
@@ -203,10 +205,16 @@ def title_case(name: str) -> str:
 
 def parse_byline(line: str) -> str | None:
     """The author name(s) of a byline line in title case, or None if it is not one."""
-    s = _BYLINE_PREFIX.sub("", line.strip()).strip().rstrip("|").strip()
+    s = line.strip()
+    if ":" in s:                    # every _BYLINE_PREFIX ends in one
+        s = _BYLINE_PREFIX.sub("", s).strip()
+    s = s.rstrip("|").strip()
     if not s or len(s) > 60 or _NOT_IN_NAMES.search(s):
         return None
-    authors = [a.strip() for a in _AUTHOR_SPLIT.split(s) if a.strip()]
+    if _MAY_SPLIT_AUTHORS.search(s):
+        authors = [a.strip() for a in _AUTHOR_SPLIT.split(s) if a.strip()]
+    else:
+        authors = [s]               # stripped and not empty: split would give just this
     if not authors or len(authors) > 3:
         return None
     name_token = _NAME_TOKEN.match
