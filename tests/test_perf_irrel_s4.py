@@ -248,3 +248,44 @@ def test_byline_gates_equal_the_plain_split(line):
         assert s == line.strip().rstrip("|").strip()
     if s and not M._MAY_SPLIT_AUTHORS.search(s):
         assert [a.strip() for a in M._AUTHOR_SPLIT.split(s) if a.strip()] == [s]
+
+
+# -- province mention keys ---------------------------------------------------------------------
+
+def _key_starts(rx, text):
+    return [m.start() for m in rx.finditer(text)]
+
+
+def test_literal_trie_finds_keys_where_the_flat_alternation_does_on_the_corpus():
+    from pipeline.places import _mention_keys, _name_parts, province_names
+    from pipeline.wordscan import literal_scan
+    names = province_names()
+    words = {_name_parts(n)[0] for n in names} | {_name_parts(n.upper())[0] for n in names}
+    flat, trie = literal_scan(words), _mention_keys()
+    n = 0
+    for text in _corpus_texts():
+        got = _key_starts(trie, text)
+        assert got == _key_starts(flat, text)
+        n += len(got)
+        for a in range(0, len(text), 211):
+            assert trie.search(text, a) and trie.search(text, a).start() == flat.search(text, a).start() \
+                if flat.search(text, a) else trie.search(text, a) is None
+    assert n > 100
+
+
+_KEY_WORDS = ["Kon", "Kontum", "TP", "TP.", "TP.HCM", "Bà", "Bình", "a", "ab", "abc", "b", "Đắk", "Đăk", ".", "x.y"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.sets(st.sampled_from(_KEY_WORDS), max_size=8),
+       st.lists(st.sampled_from(_KEY_WORDS + [" ", "K", "T", "Ko", "TP.H", "B", "Đ", "c"]), max_size=12).map("".join))
+def test_literal_trie_matches_exactly_its_words(words, text):
+    from pipeline.places import literal_trie
+    from pipeline.wordscan import literal_scan
+    trie = literal_trie(words)
+    for w in _KEY_WORDS:
+        assert bool(trie.fullmatch(w)) == (w in words), (w, words)
+    if words:
+        assert _key_starts(trie, text) == _key_starts(literal_scan(words), text)
+    else:
+        assert trie.search(text) is None
