@@ -289,3 +289,14 @@ def test_literal_trie_matches_exactly_its_words(words, text):
         assert _key_starts(trie, text) == _key_starts(literal_scan(words), text)
     else:
         assert trie.search(text) is None
+
+
+def test_gate_words_are_the_first_words_unless_a_pattern_ignores_case():
+    import regex as re
+
+    from pipeline.extractors.relevance import _first_words, _gate_words, vocabulary
+    v = vocabulary()
+    ignores = v.bloc.flags & re.IGNORECASE or v.role.flags & re.IGNORECASE
+    want = (None, None) if ignores else (_first_words("bloc"), _first_words("role"))
+    assert _gate_words() == want
+    assert not ignores and want[0] and want[1]      # the data as it is: gated

@@ -261,6 +261,19 @@ def _first_words(kind: str) -> tuple[str, ...] | None:
     return tuple(sorted(words)) if words else None
 
 
+@lru_cache(maxsize=None)
+def _gate_words() -> tuple[tuple[str, ...] | None, tuple[str, ...] | None]:
+    """(bloc, role) first words that :func:`score` gates sentences with; None: no gate.
+
+    No gate for case-insensitive patterns (the words are lower case as
+    written).  Decided once: combining the flags costs microseconds per article.
+    """
+    v = vocabulary()
+    if v.bloc.flags & re.IGNORECASE or v.role.flags & re.IGNORECASE:
+        return None, None
+    return _first_words("bloc"), _first_words("role")
+
+
 def _may_hold(f: str, words: tuple[str, ...] | None) -> bool:
     if words is None:
         return True
@@ -292,9 +305,7 @@ def score(doc: Doc) -> tuple[float, dict[str, int]]:
     for a, _ in bloc_mentions(title):
         hits["title" if is_subject(title, a) else "body"] += 1
     # a sentence holding none of a pattern's first words is not searched with it
-    bloc_words, role_words = _first_words("bloc"), _first_words("role")
-    if v.bloc.flags & re.IGNORECASE or v.role.flags & re.IGNORECASE:
-        bloc_words = role_words = None
+    bloc_words, role_words = _gate_words()
     for s in doc.body_sentences():
         f = fold_sentence(doc.sentence_text(s))
         if _may_hold(f, bloc_words):
