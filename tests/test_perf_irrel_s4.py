@@ -300,3 +300,41 @@ def test_gate_words_are_the_first_words_unless_a_pattern_ignores_case():
     want = (None, None) if ignores else (_first_words("bloc"), _first_words("role"))
     assert _gate_words() == want
     assert not ignores and want[0] and want[1]      # the data as it is: gated
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXT, st.integers(0, 40))
+def test_first_line_from_a_start_equals_filtering(text, start):
+    from pipeline.extractors.metadata import _first_from
+    found = N.lines(text)
+    assert found[_first_from(found, start):] == [ln for ln in found if ln[0] >= start]
+
+
+def test_outlet_of_the_corpus_articles_with_any_body_start():
+    """find_outlet's lead and brand-line scans start at the body by bisection."""
+    from pipeline.extractors import metadata as M
+    n = 0
+    for text in list(_corpus_texts())[:40]:
+        for fmt in ("txt", "html"):
+            for body_start in (0, 1, 15, len(text) // 2):
+                doc = N.normalize(RawArticle("s", "1", text, fmt=fmt))
+                doc.body_start = body_start
+                want = _plain_find_outlet(doc)
+                doc.ctx.pop("_lines", None)
+                assert M.find_outlet(doc) == want
+                n += want[0] is not None
+    assert n > 20
+
+
+def _plain_find_outlet(doc):
+    from pipeline.extractors import metadata as M
+    all_lines = plain_lines(doc.text)
+    for s, e, ln in [ln for ln in all_lines if ln[0] >= doc.body_start][:6]:
+        hit = M.outlet_code_at(ln)
+        if hit:
+            return hit[0], M.Span(s + hit[1], s + hit[2])
+    for s, e, ln in all_lines:
+        if not (s < doc.body_start and doc.fmt == "txt") and M.brand_line(ln):
+            return M.brand_line(ln), M.Span(s, e)
+    site = M.brand_line(doc.site_meta) if doc.site_meta else None
+    return site or M.outlet_by_url(doc.url) or M.strip_brand_suffix(doc.title or "")[1], None

@@ -15,6 +15,7 @@ place extractor the outlet's province (``doc.ctx['outlet_province']``).
 from __future__ import annotations
 
 import re as stdre
+from bisect import bisect_left
 
 import regex as re
 
@@ -48,7 +49,8 @@ def doc_lines(doc: Doc, start: int = 0) -> list[tuple[int, int, str]]:
             # the lines from there are those of the whole text that begin there or later
             if 0 not in cache:
                 cache[0] = text_lines(doc)
-            cache[start] = [ln for ln in cache[0] if ln[0] >= start]
+            if start:
+                cache[start] = cache[0][_first_from(cache[0], start):]
         else:
             cache[start] = lines(doc.text, start)
     return cache[start]
@@ -283,21 +285,28 @@ def find_byline(doc: Doc) -> tuple[str | None, Span | None]:
     return None, None
 
 
+def _first_from(found: list[tuple[int, int, str]], start: int) -> int:
+    """Index of the first of ``found`` (lines in text order) that begins at ``start`` or later."""
+    return bisect_left(found, start, key=_line_start)
+
+
+def _line_start(ln: tuple[int, int, str]) -> int:
+    return ln[0]
+
+
 # -- outlet --------------------------------------------------------------------
 
 
 def find_outlet(doc: Doc) -> tuple[Outlet | None, Span | None]:
     """Outlet code at the head of the lead, else a brand line, else the page's domain."""
     all_lines = doc_lines(doc)
-    head = [ln for ln in all_lines if ln[0] >= doc.body_start][:6]
-    for s, e, ln in head:
+    body = _first_from(all_lines, doc.body_start)
+    for s, e, ln in all_lines[body:body + 6]:
         hit = outlet_code_at(ln) if _MAY_OPEN_WITH_CODE.match(ln) else None
         if hit:
             o, a, b = hit
             return o, Span(s + a, s + b)
-    for s, e, ln in all_lines:
-        if s < doc.body_start and doc.fmt == "txt":
-            continue
+    for s, e, ln in all_lines[body:] if doc.fmt == "txt" else all_lines:
         o = brand_line(ln)
         if o:
             return o, Span(s, e)
