@@ -338,3 +338,13 @@ def _plain_find_outlet(doc):
             return M.brand_line(ln), M.Span(s, e)
     site = M.brand_line(doc.site_meta) if doc.site_meta else None
     return site or M.outlet_by_url(doc.url) or M.strip_brand_suffix(doc.title or "")[1], None
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["Ảnh", "ẢNH", "Ả", "ảnh", "Nguồn ảnh", "Nguồn", "(Ảnh: Thanh Chi)",
+                                 "Ảnh minh họa: ", "Ảnh: M.L", ":", " ", "x", ", Ảnh: A", "\n"]),
+                max_size=10).map("".join))
+def test_credit_gate_on_any_text(text):
+    from pipeline.extractors import metadata as M
+    doc = Doc("s", "1", text)
+    assert M.find_credits(doc) == [M.Span(m.start(), m.end("who")) for m in M._CREDIT.finditer(text)]

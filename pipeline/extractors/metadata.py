@@ -256,8 +256,10 @@ _NOT_NAME_HEADS = {"báo", "đài", "tạp", "ban", "sở", "ủy", "cơ", "tran
 def find_credits(doc: Doc) -> list[Span]:
     """Spans of photo credits (``Ảnh: M.L``), byline prefixes excluded."""
     text = doc.text
-    if "Ảnh" not in text and "ẢNH" not in text and "Nguồn ảnh" not in text:
-        return []  # none of _CREDIT_WORDS (the pattern is case-sensitive)
+    if "Ả" not in text and "Nguồn ảnh" not in text:
+        # none of _CREDIT's words (the pattern is case-sensitive; "Ảnh" and
+        # "ẢNH" both hold "Ả", which one character's search finds fastest)
+        return []
     return [Span(m.start(), m.end("who")) for m in _CREDIT.finditer(text)]
 
 
