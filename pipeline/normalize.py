@@ -13,6 +13,7 @@ from functools import lru_cache
 
 import regex as re
 
+from . import gazetteers
 from .model import Doc, RawArticle, Span
 
 # Old-style -> new-style tone placement on the open diphthongs oa, oe, uy.
@@ -113,9 +114,7 @@ def _fold(s: str | None) -> str:
 # the text is comments, "most read" lists or related links.  Data, not code:
 # the markers are kept in gazetteers/boilerplate.csv.
 def _boilerplate_markers() -> tuple[re.Pattern, re.Pattern]:
-    from .gazetteers import load_boilerplate
-
-    tail, line = load_boilerplate()
+    tail, line = gazetteers.load_boilerplate()   # the module's: an import here cost more
     return tail, line
 
 
@@ -138,33 +137,93 @@ def _any_marker(tail: re.Pattern, line: re.Pattern) -> re.Pattern | None:
 _REFERS = re.compile(r"\\[1-9]|\\g<|\(\?(?:P=|P>|&|R|[+-]?\d|\()")
 
 
-def find_boilerplate(text: str, body_start: int = 0) -> list[Span]:
+def find_boilerplate(text: str, body_start: int = 0,
+                     text_lines: list[tuple[int, int, str]] | None = None) -> list[Span]:
     """Spans of page furniture that must yield no record.
 
     Two kinds: *tail* markers ("BÌNH LUẬN", "ĐỌC NHIỀU", "TIN LIÊN QUAN",
     "Ý kiến bạn đọc"...) start a block that runs to the end of the text;
     *line* markers (breadcrumbs, "TAGS:" lines, comment-form prompts) exclude
-    just their own line.
+    just their own line.  ``text_lines``: ``lines(text)``, when the caller
+    has them already.
     """
     tail_re, line_re = _boilerplate_markers()
     any_marker = _any_marker(tail_re, line_re)
     gate = any_marker.search if any_marker is not None else None
+    opens = _marker_openers(any_marker) if any_marker is not None else None
     spans: list[Span] = []
-    pos = 0
-    for raw_line in text.split("\n"):
-        start, end = pos, pos + len(raw_line)
-        pos = end + 1
+    for s, e, stripped in lines(text) if text_lines is None else text_lines:
+        if gate is not None:
+            ok = opens.get(stripped[:_OPENING])
+            if ok is None:
+                ok = _may_open_marker(any_marker, opens, stripped[:_OPENING])
+            if not ok or gate(stripped) is None:
+                continue
+        start = text.rfind("\n", 0, s) + 1        # the line's own start and end, blanks included
         if start < body_start:
             continue
-        stripped = raw_line.strip()
-        if not stripped or (gate is not None and gate(stripped) is None):
-            continue
+        end = text.find("\n", e)
+        end = len(text) if end < 0 else end
         if tail_re.fullmatch(stripped) or tail_re.match(stripped) and len(stripped) < 40:
             spans.append(Span(start, len(text)))
             break
         if line_re.search(stripped):
             spans.append(Span(start, end))
     return spans
+
+
+# How many first characters of a line decide whether a marker may be in it.
+_OPENING = 3
+
+
+@lru_cache(maxsize=4)
+def _marker_openers(any_marker: re.Pattern) -> dict[str, bool]:
+    """Openings of lines seen so far -> whether a marker can match in such a line.
+
+    Filled as openings are met (see :func:`_may_open_marker`): most lines
+    open with letters no marker can start with ("Sáng", "Tại", "Đồng"), and
+    a dictionary look-up costs far less than searching the line with the
+    combined pattern.
+    """
+    return {}
+
+
+def _may_open_marker(any_marker: re.Pattern, opens: dict[str, bool], opening: str) -> bool:
+    """Whether ``any_marker`` can find anything in a line opening with ``opening``.
+
+    Asked of the pattern itself: a partial search of the opening alone is
+    None only when no text starting with it holds a match (a pattern that
+    may match past the line's start answers yes for every opening).  Once
+    the table is full, unseen openings are simply searched (yes).
+    """
+    if len(opens) >= 4096:
+        return True
+    ok = opens[opening] = any_marker.search(opening, partial=True) is not None
+    return ok
+
+
+# Non-empty line, stripped: from its first non-white character to its last one
+# (never past a "\n").  The standard library's white space is str.strip()'s
+# (both are str.isspace).
+_NONBLANK_LINE = stdre.compile(r"\S(?:[^\n]*\S)?")
+
+
+def lines(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
+    """Non-empty lines of ``text[start:end]`` as (start, end, stripped text)."""
+    return [(m.start(), m.end(), m.group())
+            for m in _NONBLANK_LINE.finditer(text, start, len(text) if end is None else end)]
+
+
+# doc.ctx key: (text, lines(text)) as normalize found them
+TEXT_LINES = "_text_lines"
+
+
+def text_lines(doc: Doc) -> list[tuple[int, int, str]]:
+    """``lines(doc.text)``: normalize's when they are of this very text."""
+    got = doc.ctx.get(TEXT_LINES)
+    if got is not None and got[0] is doc.text:
+        return got[1]
+    return lines(doc.text)
 
 
 # The first non-blank line (the .txt title), compiled once: the module-level
@@ -187,5 +246,7 @@ def normalize(raw: RawArticle) -> Doc:
     doc = Doc(article_id=raw.article_id, source=raw.source, text=text, title=title,
               fmt=raw.fmt, published_meta=raw.published, author_meta=raw.author,
               url=raw.url, site_meta=raw.site, body_start=body_start, warnings=list(raw.warnings))
-    doc.excluded = find_boilerplate(text, body_start)
+    found = lines(text)            # the boilerplate markers and the metadata rules read lines
+    doc.excluded = find_boilerplate(text, body_start, found)
+    doc.ctx[TEXT_LINES] = (text, found)
     return doc

@@ -9,13 +9,14 @@ paper's name with the usual brand suffixes (``BÁO SÓC TRĂNG ONLINE``,
 """
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
 import regex as re
 
 from .gazetteers import load_csv
-from .normalize import fold
+from .normalize import _DASHES, _OLD_TONE, fold
 from .places import NEW, Province, province_by_name
 
 
@@ -122,6 +123,8 @@ def brand_line(line: str) -> Outlet | None:
 
 @lru_cache(maxsize=1024)   # metadata asks again about the lines closing an article
 def _brand_line(line: str) -> Outlet | None:
+    if not _may_name_outlet(line):
+        return None
     f = _BRAND_LEAD.sub("", fold(line))
     m = _name_regex().match(f)
     if not m:
@@ -130,6 +133,44 @@ def _brand_line(line: str) -> Outlet | None:
     if rest and not (rest[0] in "-|" and "cơ quan" in rest):
         return None
     return _tables()[2][m.group(0)]
+
+
+def _may_name_outlet(line: str) -> bool:
+    """False only when ``fold(line)`` holds no outlet name (then it is no brand line).
+
+    A brand line's fold holds a name, so the first word of one
+    (:func:`_name_words`: "báo" for nearly all).  Folding an NFC line is
+    lower-casing it and then rewriting old-style tones, dashes and white
+    space; none of that makes such a word appear, so the lower-cased line
+    holds it too.  Lower-casing costs a fraction of the whole folding, which
+    most lines of an article (sentences) need not go through.
+    """
+    words = _name_words()
+    if words is None or not unicodedata.is_normalized("NFC", line):
+        return True
+    low = line.lower()
+    for w in words:
+        if w in low:
+            return True
+    return False
+
+
+@lru_cache(maxsize=1)
+def _name_words() -> tuple[str, ...] | None:
+    """The first words of the folded outlet names, or None when one is not safe to look for.
+
+    Safe: no white space or dash (folding rewrites those) and no letter that
+    the tone rewriting writes (``ò``, ``a``...: the word could be the
+    rewriting's work); any other letter of a fold was in the lower-cased text.
+    """
+    written = set("".join(_OLD_TONE.values()))
+    words = set()
+    for name in _tables()[2]:
+        w = name.split()[0] if name.split() else ""
+        if not w or written & set(w) or any(c in _DASHES or c.isspace() for c in w):
+            return None
+        words.add(w)
+    return tuple(sorted(words))
 
 
 def is_new_outlet(o: Outlet | None) -> bool:

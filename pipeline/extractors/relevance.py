@@ -99,14 +99,55 @@ def _has_keyword(low: str, plan) -> bool:
     Each keyword holds one of the plan's words, found with ``str.find``; the
     words around it are checked from there.  Most texts hold none of them.
     """
+    n = len(low)
     for w, uses in plan.items():
         i = low.find(w)
+        if i < 0:
+            continue
+        nexts, prevs = _neighbours(uses)
+        if nexts is None:
+            return True                 # a keyword of this one word: found
         while i >= 0:
-            for ws, at in uses:
-                if _keyword_at(low, i, ws, at):
-                    return True
+            # every keyword holding w has a word after it or before it: one
+            # startswith/endswith over all of them rules out most places
+            pos = i + len(w)
+            near = False
+            if nexts and pos < n and low[pos].isspace():
+                while pos < n and low[pos].isspace():
+                    pos += 1
+                near = low.startswith(nexts, pos)
+            if not near and prevs and i > 0 and low[i - 1].isspace():
+                pos = i
+                while pos > 0 and low[pos - 1].isspace():
+                    pos -= 1
+                near = low.endswith(prevs, 0, pos)
+            if near:
+                for ws, at in uses:
+                    if _keyword_at(low, i, ws, at):
+                        return True
             i = low.find(w, i + 1)
     return False
+
+
+@lru_cache(maxsize=None)
+def _neighbours(uses: tuple[tuple[tuple[str, ...], int], ...]
+                ) -> tuple[tuple[str, ...] | None, tuple[str, ...]]:
+    """(words right after, words right before) the plan word in its keywords.
+
+    A keyword ``ws`` holding the word at ``at`` needs ``ws[at + 1]`` after it
+    (past white space) or ``ws[at - 1]`` before it, so where neither kind of
+    neighbour is, :func:`_keyword_at` is false for every keyword.  (None, ())
+    when a keyword is the word alone: then any occurrence is one.
+    """
+    nexts, prevs = set(), set()
+    for ws, at in uses:
+        if len(ws) == 1:
+            return None, ()
+        if at + 1 < len(ws):
+            nexts.add(ws[at + 1])
+        if at > 0:
+            prevs.add(ws[at - 1])
+    return tuple(sorted(nexts)), tuple(sorted(prevs))
 
 
 def _keyword_at(low: str, i: int, ws: tuple[str, ...], at: int) -> bool:
@@ -220,6 +261,19 @@ def _first_words(kind: str) -> tuple[str, ...] | None:
     return tuple(sorted(words)) if words else None
 
 
+@lru_cache(maxsize=None)
+def _gate_words() -> tuple[tuple[str, ...] | None, tuple[str, ...] | None]:
+    """(bloc, role) first words that :func:`score` gates sentences with; None: no gate.
+
+    No gate for case-insensitive patterns (the words are lower case as
+    written).  Decided once: combining the flags costs microseconds per article.
+    """
+    v = vocabulary()
+    if v.bloc.flags & re.IGNORECASE or v.role.flags & re.IGNORECASE:
+        return None, None
+    return _first_words("bloc"), _first_words("role")
+
+
 def _may_hold(f: str, words: tuple[str, ...] | None) -> bool:
     if words is None:
         return True
@@ -251,9 +305,7 @@ def score(doc: Doc) -> tuple[float, dict[str, int]]:
     for a, _ in bloc_mentions(title):
         hits["title" if is_subject(title, a) else "body"] += 1
     # a sentence holding none of a pattern's first words is not searched with it
-    bloc_words, role_words = _first_words("bloc"), _first_words("role")
-    if v.bloc.flags & re.IGNORECASE or v.role.flags & re.IGNORECASE:
-        bloc_words = role_words = None
+    bloc_words, role_words = _gate_words()
     for s in doc.body_sentences():
         f = fold_sentence(doc.sentence_text(s))
         if _may_hold(f, bloc_words):

@@ -34,13 +34,14 @@ class Resolve:
                 members.add(fold(org))
                 doc.add("members", org=org, start=start, end=end)
         for table, key in _KEYS.items():
+            if table not in doc.records:
+                continue                    # nothing to de-duplicate, nothing to set
             rows, seen = [], set()
-            for r in doc.records.get(table, []):
-                k = tuple(fold(str(r.get(c))) for c in key)
+            for r in doc.records[table]:
+                k = tuple([fold(str(r.get(c))) for c in key])
                 if k in seen:
                     continue
                 seen.add(k)
                 rows.append(r)
-            if table in doc.records:
-                doc.records[table] = rows
+            doc.records[table] = rows
         return doc
