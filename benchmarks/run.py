@@ -12,6 +12,9 @@ Measured in one run: (a) relevant, seed-like articles; (b) a realistic mix,
 peak RSS for 1 000 against 100 000 articles (memory must stay flat); and,
 to trace a change, the milliseconds a relevant article spends in each stage.
 
+(c) is read against the machine's own ceiling, measured in the same turns:
+two independent pipelines side by side against one (:func:`concurrent_rate`).
+
 (a), (c) and the baseline run in turns (a, c, ner; a, c, ner; ...) and the
 ratios are the medians of each turn's ratio: the dev VM's speed drifts by
 10-20 % within minutes, so only runs made side by side compare.
