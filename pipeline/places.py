@@ -16,13 +16,12 @@ from __future__ import annotations
 import re as stdre
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable
 
 import regex as re
 
 from .gazetteers import load_csv
 from .normalize import fold, new_style_tones
-from .wordscan import scan_finditer
+from .wordscan import literal_scan, scan_finditer
 
 OLD, NEW = "old", "new"
 
@@ -175,35 +174,7 @@ def _mention_regex() -> re.Pattern:
 def _mention_keys() -> stdre.Pattern:
     """The first word of every name as :func:`_mention_regex` spells it: where a mention can start."""
     names = province_names()
-    return literal_trie({_name_parts(n)[0] for n in names} | {_name_parts(n.upper())[0] for n in names})
-
-
-def literal_trie(words: Iterable[str]) -> stdre.Pattern:
-    """A standard ``re`` pattern matching exactly ``words`` (longest first), letter by letter.
-
-    Where ``wordscan.literal_scan`` writes one alternative per word, this
-    nests them by their letters ("B(?:à|ình|ắc)|Q(?:uảng)"): the standard
-    library tries the alternatives of a big flat alternation one by one at
-    every position holding one of their first letters (every capital, for
-    province names), and a nested one only those that share the letters
-    read so far.  Its matches start at the same places (a scan for keys
-    reads only where they start).
-    """
-    trie: dict = {}
-    for w in words:
-        node = trie
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}                       # a word ends here
-
-    def emit(node: dict) -> str:
-        alts = [stdre.escape(ch) + emit(node[ch]) for ch in sorted(k for k in node if k)]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return stdre.compile(emit(trie) or "(?!)")
+    return literal_scan({_name_parts(n)[0] for n in names} | {_name_parts(n.upper())[0] for n in names})
 
 
 @dataclass(frozen=True)

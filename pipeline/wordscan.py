@@ -30,10 +30,14 @@ word whose names start with readable literals is scanned for those starts
 from __future__ import annotations
 
 import re as stdre
+from bisect import bisect_left
 from functools import lru_cache
-from typing import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 import regex as re
+
+if TYPE_CHECKING:
+    from .model import Doc
 
 _WORD_START = re.compile(r"[\p{L}\p{M}]+")
 
@@ -128,6 +132,29 @@ def leading_words(pattern: str) -> set[str] | None:
             words |= w
         return words
     return None
+
+
+# An inline flag ("(?i)", "(?f:"): it could change what a first word matches.
+_INLINE_FLAG = re.compile(r"\(\?[a-zA-Z]*[a-zA-Z-][a-zA-Z]*[:)]")
+
+
+def opening_words(pattern: str) -> frozenset[str] | None:
+    """Lower-case prefixes one of which every match of ``pattern`` starts with.
+
+    :func:`leading_words`, and also through an optional
+    leading group: "(?:danh\\s+hiệu\\s+)?tập\\s+thể ..." starts with the
+    group's words or with those after it.  None when unknown.
+    """
+    if _INLINE_FLAG.search(pattern):
+        return None
+    words = leading_words(pattern)
+    if words is not None or not pattern.startswith("(?:"):
+        return None if words is None else frozenset(words)
+    end = _group_end(pattern, 0)
+    if end is None or pattern[end:end + 1] != "?":
+        return None
+    group, rest = leading_words(pattern[:end]), opening_words(pattern[end + 1:])
+    return frozenset(group | rest) if group and rest else None
 
 
 _SPELLING_LIMIT = 64
@@ -370,13 +397,13 @@ def literal_scan(words: Iterable[str], variants: Callable[[str], str] = stdre.es
     Spellings that :func:`spellings` can list are searched as one trie
     (several times cheaper than a flat alternation of a few dozen words); the
     rest, if any, as alternatives after it.  Either way the pattern matches at
-    exactly the positions where some spelling starts.
+    exactly the positions where some spelling starts (nowhere, for no words).
     """
     pats = sorted({variants(w) for w in words}, key=lambda v: (-len(v), v))
     listed = {p: spellings(p) for p in pats}
     strings = set().union(*(s for s in listed.values() if s))
     rest = [p for p in pats if not listed[p]]
-    return stdre.compile("|".join(([_trie(strings)] if strings else []) + rest))
+    return stdre.compile("|".join(([_trie(strings)] if strings else []) + rest) or "(?!)")
 
 
 def scan_finditer(pattern: re.Pattern, keys: stdre.Pattern, text: str, start: int = 0,
@@ -527,9 +554,9 @@ class FirstWordScan:
             self._needs_lower = bool(first_words)
         elif first_words is not None:
             # no word boundary: the standard library's idea of a letter is not
-            # the pattern's (\\w takes "¼"), and the pattern checks its own;
+            # the pattern's (\w takes "¼"), and the pattern checks its own;
             # ``extra_keys``: a standard ``re`` alternative for starts that are
-            # not words (``\\d`` where a count may open a match)
+            # not words (``\d`` where a count may open a match)
             keys = literal_scan(first_words, variants).pattern
             keys += "|" + extra_keys if extra_keys else ""
             if not_after:
@@ -598,6 +625,85 @@ class FirstWordScan:
                 pos = m.end() - shift
             else:
                 pos = k.start() + 1
+
+
+class WordGate:
+    """Does a stretch of the text hold one of some words, in any case, and where?
+
+    A necessary condition before a case-insensitive pattern that needs the
+    word: the text is lower-cased once per article, and when lower() would
+    mislead (it changes the length, or a letter case-folds otherwise, see
+    :func:`odd_case_folding`) every answer is "maybe".
+
+    :meth:`finditer` runs a pattern whose every match starts with one of
+    some words only where they occur: their places are found once per
+    article (``str.find``), where the ``regex`` pattern would be tried at
+    every position of every sentence.  One gate serves every component of
+    an article (:meth:`of`).
+    """
+
+    def __init__(self, text: str):
+        low = text.lower()
+        self.text = text
+        self.low = low if len(low) == len(text) and not odd_case_folding().search(low) else None
+        self._starts: dict[frozenset[str], list[int]] = {}
+
+    @classmethod
+    def of(cls, doc: "Doc") -> "WordGate":
+        """The gate of ``doc``'s text, kept in ``doc.ctx`` while the text stays the same."""
+        gate = doc.ctx.get("_word_gate")
+        if gate is None or gate.text is not doc.text:
+            gate = doc.ctx["_word_gate"] = cls(doc.text)
+        return gate
+
+    def has(self, words: tuple[str, ...], start: int, end: int) -> bool:
+        low = self.low
+        if low is None:
+            return True
+        for w in words:
+            if low.find(w, start, end) >= 0:
+                return True
+        return False
+
+    def starts(self, words: frozenset[str]) -> list[int] | None:
+        """Every place (in order, overlapping ones too) where one of ``words`` starts,
+        or None when the lower-cased copy would mislead."""
+        found = self._starts.get(words)
+        if found is None and self.low is not None:
+            low, found = self.low, []
+            for w in words:
+                i = low.find(w)
+                while i >= 0:
+                    found.append(i)
+                    i = low.find(w, i + 1)
+            found = self._starts[words] = sorted(set(found))
+        return found
+
+    def may_start(self, words: frozenset[str], start: int, end: int) -> bool:
+        """Whether one of ``words`` starts in [start, end) ("maybe" when unknown)."""
+        at = self.starts(words)
+        if at is None:
+            return True
+        k = bisect_left(at, start)
+        return k < len(at) and at[k] < end
+
+    def finditer(self, rx: re.Pattern, words: frozenset[str] | None, start: int,
+                 end: int) -> Iterable[re.Match]:
+        """``rx.finditer(self.text, start, end)`` for a pattern every match of which starts
+        with one of ``words`` (lower-case prefixes, :func:`opening_words`;
+        None: unknown, the pattern is tried everywhere)."""
+        at = self.starts(words) if words else None
+        if at is None:
+            return rx.finditer(self.text, start, end)
+        out = []
+        for p in at[bisect_left(at, start):bisect_left(at, end)]:
+            if p >= start:
+                m = rx.match(self.text, p, end)
+                if m:
+                    out.append(m)
+                    start = m.end()
+        return out
+
 
 
 def compatible_words(word: str, others: Iterable[str], skeleton: Callable[[str], str]) -> bool:

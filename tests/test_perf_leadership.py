@@ -9,12 +9,13 @@ from hypothesis import strategies as st
 from pipeline.extractors import leadership as L
 from pipeline.normalize import working_text
 from pipeline.segment import split_sentences
+from pipeline.wordscan import WordGate
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 
 
 def _gates_hold(text: str, a: int, b: int) -> None:
-    gate = L._WordGate(text)
+    gate = WordGate(text)
     bloc_word = gate.has(("khối", "cụm"), a, b)
     if L._ROLE.search(text, a, b):
         assert bloc_word, text[a:b]
@@ -45,5 +46,5 @@ def test_gates_hold_on_any_text(text):
 
 
 def test_a_misleading_lower_case_answers_maybe():
-    assert L._WordGate("İ Sở").has(("khối",), 0, 4)          # lower() changes the length
-    assert not L._WordGate("Sở Y tế").has(("khối",), 0, 7)
+    assert WordGate("İ Sở").has(("khối",), 0, 4)          # lower() changes the length
+    assert not WordGate("Sở Y tế").has(("khối",), 0, 7)

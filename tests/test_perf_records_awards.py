@@ -10,9 +10,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pipeline.extractors import awards as A
-from pipeline.extractors.leadership import _WordGate
 from pipeline.normalize import working_text
 from pipeline.segment import split_sentences
+from pipeline.wordscan import WordGate, opening_words
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 
@@ -24,7 +24,7 @@ def plain_phrases(text: str, start: int, end: int) -> list[tuple[int, int, str]]
 
 
 def check(text: str, start: int, end: int) -> None:
-    assert A._phrases(_WordGate(text), start, end) == plain_phrases(text, start, end)
+    assert A._phrases(WordGate(text), start, end) == plain_phrases(text, start, end)
 
 
 def test_every_kind_has_readable_first_words():
@@ -46,14 +46,14 @@ def test_every_kind_has_readable_first_words():
     (r"cờ(?f)", None),
 ])
 def test_opening_words(pattern, words):
-    assert A._opening_words(pattern) == words
+    assert opening_words(pattern) == words
 
 
 def test_the_finder_agrees_on_every_corpus_sentence():
     n = 0
     for path in sorted(CORPUS.rglob("*.txt")):
         text = working_text(path.read_text(encoding="utf-8"))
-        assert _WordGate(text).low is not None
+        assert WordGate(text).low is not None
         for s in split_sentences(text):
             check(text, s.start, s.end)
             n += bool(plain_phrases(text, s.start, s.end))
@@ -87,8 +87,8 @@ def test_the_finder_agrees_on_any_text(text, data):
 
 def test_a_misleading_lower_case_falls_back():
     for text in ["İ Cờ thi đua", "ſ Cờ thi đua"]:        # lower() changes the length; "ſ" folds to "s"
-        assert _WordGate(text).low is None
-        assert A._phrases(_WordGate(text), 0, len(text)) == [(2, 12, "flag")]
+        assert WordGate(text).low is None
+        assert A._phrases(WordGate(text), 0, len(text)) == [(2, 12, "flag")]
 
 
 def test_unreadable_first_words_fall_back(monkeypatch):
@@ -103,7 +103,7 @@ def test_tidied_phrases_are_tidy():
 
 def check_cues(text: str, start: int, end: int) -> None:
     """The cue gate says "no" only where the cue pattern finds nothing."""
-    gate = _WordGate(text)
+    gate = WordGate(text)
     for kind, rx in A._cues().items():
         if rx.search(text, start, end) or rx.search(text[start:end]):
             assert A._may_match(gate, kind, start, end), (kind, text[start:end])

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from pipeline.extractors import leadership as L
 from pipeline.model import Doc
 from pipeline.normalize import working_text
+from pipeline.wordscan import WordGate
 from pipeline.segment import split_sentences
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
@@ -20,7 +21,7 @@ def scanned():
             (L._replacing(), L._replacing_words())]
 
 
-def check(gate: L._WordGate, start: int, end: int) -> int:
+def check(gate: WordGate, start: int, end: int) -> int:
     n = 0
     for rx, words in scanned():
         expected = [m.span() for m in rx.finditer(gate.text, start, end)]
@@ -42,7 +43,7 @@ def test_the_index_agrees_on_every_corpus_sentence():
     n = 0
     for path in sorted(CORPUS.rglob("*.txt")):
         text = working_text(path.read_text(encoding="utf-8"))
-        gate = L._WordGate(text)
+        gate = WordGate(text)
         for s in split_sentences(text):
             n += check(gate, s.start, s.end)
     assert n > 100
@@ -58,22 +59,22 @@ _PIECES = ["Trưởng khối", "KHỐI TRƯỞNG", "cụm phó", "Phó Trưởng
 def test_the_index_agrees_on_any_text(text, data):
     start = data.draw(st.integers(0, len(text)))
     end = data.draw(st.integers(start, len(text)))
-    gate = L._WordGate(text)
+    gate = WordGate(text)
     check(gate, start, end)
     check(gate, 0, len(text))
 
 
 def test_may_start_looks_at_starts_only():
-    gate = L._WordGate("Sở Y tế, khối trưởng")
+    gate = WordGate("Sở Y tế, khối trưởng")
     assert gate.may_start(frozenset({"khối"}), 9, 10)
     assert not gate.may_start(frozenset({"khối"}), 10, 20)
     assert not gate.may_start(frozenset({"khối"}), 0, 9)
-    assert L._WordGate("İ khối").may_start(frozenset({"cụm"}), 0, 6)      # unknown: maybe
+    assert WordGate("İ khối").may_start(frozenset({"cụm"}), 0, 6)      # unknown: maybe
 
 
 def test_one_gate_per_text():
     doc = Doc(source="t", article_id="1", title="", text="Khối trưởng")
-    gate = L._WordGate.of(doc)
-    assert L._WordGate.of(doc) is gate
+    gate = WordGate.of(doc)
+    assert WordGate.of(doc) is gate
     doc.text = "Cụm phó"
-    assert L._WordGate.of(doc) is not gate and L._WordGate.of(doc).text == "Cụm phó"
+    assert WordGate.of(doc) is not gate and WordGate.of(doc).text == "Cụm phó"

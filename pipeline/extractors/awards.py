@@ -33,8 +33,7 @@ from ..model import Doc
 from ..normalize import fold, tidy
 from ..orgs import OrgMention, tolerant
 from ..registry import register
-from ..wordscan import _group_end, leading_words
-from .leadership import _WordGate
+from ..wordscan import WordGate, leading_words, opening_words
 
 
 @lru_cache(maxsize=None)
@@ -48,37 +47,12 @@ def _award_table():
     return kinds, mapping
 
 
-# An inline flag ("(?i)", "(?f:"): it could change what a first word matches.
-_INLINE_FLAG = re.compile(r"\(\?[a-zA-Z]*[a-zA-Z-][a-zA-Z]*[:)]")
-
-
-def _opening_words(pattern: str) -> set[str] | None:
-    """Lower-case prefixes one of which every match of an awards.csv ``pattern`` starts with.
-
-    :func:`pipeline.wordscan.leading_words`, and also through an optional
-    leading group: "(?:danh\\s+hiệu\\s+)?tập\\s+thể ..." starts with the
-    group's words or with those after it.  None when unknown.
-    """
-    if _INLINE_FLAG.search(pattern):
-        return None
-    words = leading_words(pattern)
-    if words is not None or not pattern.startswith("(?:"):
-        return words
-    end = _group_end(pattern, 0)
-    if end is None or pattern[end:end + 1] != "?":
-        return None
-    group, rest = leading_words(pattern[:end]), _opening_words(pattern[end + 1:])
-    return group | rest if group and rest else None
-
-
 @lru_cache(maxsize=None)
 def _first_words() -> dict[str, frozenset[str]] | None:
     """Kind -> the words one of which each of its phrases starts with (lower case), or
     None when a kind's words cannot be read from its pattern."""
-    firsts = {row["kind"]: _opening_words(row["pattern"]) for row in load_csv("awards.csv") if row["pattern"]}
-    if any(w is None for w in firsts.values()):
-        return None
-    return {kind: frozenset(w) for kind, w in firsts.items()}
+    firsts = {row["kind"]: opening_words(row["pattern"]) for row in load_csv("awards.csv") if row["pattern"]}
+    return None if any(w is None for w in firsts.values()) else firsts
 
 
 @lru_cache(maxsize=None)
@@ -86,12 +60,12 @@ def _all_first_words() -> frozenset[str]:
     return frozenset().union(*(_first_words() or {}).values())
 
 
-def _phrases(gate: _WordGate, start: int, end: int) -> list[tuple[int, int, str]]:
+def _phrases(gate: WordGate, start: int, end: int) -> list[tuple[int, int, str]]:
     """The award phrases of ``gate.text[start:end]``, (start, end, kind) in order:
     every kind's ``finditer`` there.
 
     A phrase starts where one of its kind's first words occurs in the
-    lower-cased text (:meth:`_WordGate.finditer`): most sentences hold none,
+    lower-cased text (:meth:`WordGate.finditer`): most sentences hold none,
     and those naming an award have a few places to try the patterns at.
     """
     kinds, _ = _award_table()
@@ -142,13 +116,13 @@ def _cue_words() -> dict[str, tuple[str, ...] | None]:
         by_kind.setdefault(row["kind"], []).append(row["pattern"])
     words = {}
     for kind, patterns in by_kind.items():
-        firsts = [_opening_words(p) for p in patterns]
+        firsts = [opening_words(p) for p in patterns]
         words[kind] = None if any(w is None for w in firsts) else tuple(sorted(set().union(*firsts)))
     words["period"] = tuple(sorted(leading_words(_PERIOD.pattern) or ())) or None
     return words
 
 
-def _may_match(gate: _WordGate, kind: str, start: int, end: int) -> bool:
+def _may_match(gate: WordGate, kind: str, start: int, end: int) -> bool:
     """False only when the ``kind`` cue (or "period") cannot match in text[start:end]."""
     words = _cue_words()[kind]
     return words is None or gate.has(words, start, end)
@@ -249,7 +223,7 @@ class Awards:
     def __call__(self, doc: Doc) -> Doc:
         if not doc.fields.get("relevant"):
             return doc
-        kinds, mapping = _award_table()
+        _, mapping = _award_table()
         count_re = _count_re()
         orgs_by_sentence = doc.ctx.get("orgs", {})
         seen = set()
@@ -257,7 +231,7 @@ class Awards:
         without = [i for i, s in enumerate(doc.sentences)      # count-only awards
                    if i not in orgs_by_sentence and s.start >= doc.body_start
                    and not doc.is_excluded(s.start, s.end)]
-        gate = _WordGate.of(doc)
+        gate = WordGate.of(doc)
         for i in with_orgs + without:
             s = doc.sentences[i]
             phrases = _phrases(gate, s.start, s.end)
@@ -270,7 +244,7 @@ class Awards:
     def _sentence(self, doc, s_start, s_end, orgs, phrases, mapping, count_re, seen):
         """The rows of one sentence naming award ``phrases`` ((start, end, kind), in order)."""
         text = doc.text
-        gate = _WordGate.of(doc)
+        gate = WordGate.of(doc)
         authorities = [o for o in orgs if o.kind == "conferrer"]
         recipients_pool = [o for o in orgs if o.kind not in ("conferrer", "body")]
         prev_end = s_start

@@ -25,10 +25,8 @@ being named for the new year and the year before with different holders.
 """
 from __future__ import annotations
 
-from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable
 
 import regex as re
 
@@ -36,7 +34,7 @@ from ..gazetteers import load_csv
 from ..model import Doc
 from ..orgs import LIST_GLUE, OrgMention
 from ..registry import register
-from ..wordscan import leading_words, odd_case_folding
+from ..wordscan import WordGate, opening_words
 
 _DEPUTY = r"phó\s+trưởng\s+(?:khối|cụm)|phó\s+(?:khối|cụm)|(?:khối|cụm)\s+phó"
 _HEAD = r"trưởng\s+(?:khối|cụm)|(?:khối|cụm)\s+trưởng"
@@ -71,16 +69,10 @@ _AFTER_CHO = re.compile(r"\s*cho\s+(?:(?:lãnh\s+đạo|đại\s+diện|đơn\s+
                         re.IGNORECASE)
 
 
-
-def _first_words(pattern: str) -> frozenset[str] | None:
-    words = leading_words(pattern)
-    return frozenset(words) if words else None
-
-
 # the words every match of these patterns starts with (the transfer verbs; a role's
 # first word), read from the patterns: where none occurs, the pattern is not tried
-_FLAG_WORDS = _first_words(_FLAG_TRANSFER.pattern)
-_ROLE_WORDS = _first_words(f"(?:{_DEPUTY}|{_HEAD})")
+_FLAG_WORDS = opening_words(_FLAG_TRANSFER.pattern)
+_ROLE_WORDS = opening_words(f"(?:{_DEPUTY}|{_HEAD})")
 
 
 @dataclass
@@ -118,7 +110,7 @@ def _replacing() -> re.Pattern:
 @lru_cache(maxsize=None)
 def _replacing_words() -> frozenset[str] | None:
     """The words a match of :func:`_replacing` starts with (None: unknown)."""
-    return _first_words(_cues("replace"))
+    return opening_words(_cues("replace"))
 
 
 @lru_cache(maxsize=None)
@@ -188,84 +180,6 @@ _AS = re.compile(r"\b(?:làm|là)\b")
 _PAREN = re.compile(r"\s*\(")
 
 
-class _WordGate:
-    """Does a stretch of the text hold one of some words, in any case, and where?
-
-    A necessary condition before a case-insensitive pattern that needs the
-    word: the text is lower-cased once per article, and when lower() would
-    mislead (it changes the length, or a letter case-folds otherwise, see
-    :func:`pipeline.wordscan.odd_case_folding`) every answer is "maybe".
-
-    :meth:`finditer` runs a pattern whose every match starts with one of
-    some words only where they occur: their places are found once per
-    article (``str.find``), where the ``regex`` pattern would be tried at
-    every position of every sentence.  One gate serves every component of
-    an article (:meth:`of`).
-    """
-
-    def __init__(self, text: str):
-        low = text.lower()
-        self.text = text
-        self.low = low if len(low) == len(text) and not odd_case_folding().search(low) else None
-        self._starts: dict[frozenset[str], list[int]] = {}
-
-    @classmethod
-    def of(cls, doc: Doc) -> "_WordGate":
-        """The gate of ``doc``'s text, kept in ``doc.ctx`` while the text stays the same."""
-        gate = doc.ctx.get("_word_gate")
-        if gate is None or gate.text is not doc.text:
-            gate = doc.ctx["_word_gate"] = cls(doc.text)
-        return gate
-
-    def has(self, words: tuple[str, ...], start: int, end: int) -> bool:
-        low = self.low
-        if low is None:
-            return True
-        for w in words:
-            if low.find(w, start, end) >= 0:
-                return True
-        return False
-
-    def starts(self, words: frozenset[str]) -> list[int] | None:
-        """Every place (in order, overlapping ones too) where one of ``words`` starts,
-        or None when the lower-cased copy would mislead."""
-        found = self._starts.get(words)
-        if found is None and self.low is not None:
-            low, found = self.low, []
-            for w in words:
-                i = low.find(w)
-                while i >= 0:
-                    found.append(i)
-                    i = low.find(w, i + 1)
-            found = self._starts[words] = sorted(set(found))
-        return found
-
-    def may_start(self, words: frozenset[str], start: int, end: int) -> bool:
-        """Whether one of ``words`` starts in [start, end) ("maybe" when unknown)."""
-        at = self.starts(words)
-        if at is None:
-            return True
-        k = bisect_left(at, start)
-        return k < len(at) and at[k] < end
-
-    def finditer(self, rx: re.Pattern, words: frozenset[str] | None, start: int,
-                 end: int) -> Iterable[re.Match]:
-        """``rx.finditer(self.text, start, end)`` for a pattern every match of which starts
-        with one of ``words`` (lower-case prefixes, :func:`pipeline.wordscan.leading_words`;
-        None: unknown, the pattern is tried everywhere)."""
-        at = self.starts(words) if words else None
-        if at is None:
-            return rx.finditer(self.text, start, end)
-        out = []
-        for p in at[bisect_left(at, start):bisect_left(at, end)]:
-            if p >= start:
-                m = rx.match(self.text, p, end)
-                if m:
-                    out.append(m)
-                    start = m.end()
-        return out
-
-
 @register("leadership")
 class Leadership:
     def __call__(self, doc: Doc) -> Doc:
@@ -274,7 +188,7 @@ class Leadership:
         text = doc.text
         terms: list[_Term] = []
         transfers: list[dict] = []
-        words = _WordGate.of(doc)
+        words = WordGate.of(doc)
         for i, orgs in sorted(doc.ctx.get("orgs", {}).items()):
             s = doc.sentences[i]
             sent_terms: list[_Term] = []
