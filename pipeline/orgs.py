@@ -462,6 +462,7 @@ _DASHES = "-–"
 _DASH = re.compile(r"\s*[" + _DASHES + r"]\s*")
 _SEQ = {n: re.compile(r"[\p{L}\p{M}]+(?:\s+[\p{L}\p{M}]+){%d}" % (n - 1)) for n in (1, 2, 3)}
 _SPACE_CAPITAL = re.compile(r"\s\p{Lu}")
+_SLASHED = re.compile(r"/[\p{L}\p{M}]+")
 _AND_WITH = re.compile(r"\s+(?:và|cùng)\s+")
 _LIST_STOP = re.compile(r"[.]\s|\.$|\n|\(")
 _NAME_AHEAD = re.compile(r"\s+\p{Lu}[\p{L}\p{M}]*\s+\p{Lu}")
@@ -545,15 +546,20 @@ def _generic_end(text: str, pos: int, end: int, blocked: list[tuple[int, int]]) 
             seq = _SEQ[n].match(text, gap_end, end)
             if seq and seq.group(0).lower() in inner:
                 phrase = seq.group(0).lower()
+                seq_end = seq.end()
+                # "da cam/dioxin": a slash goes on only into a listed phrase
+                slashed = _SLASHED.match(text, seq_end, end)
+                if slashed and phrase + slashed.group(0).lower() in inner:
+                    phrase, seq_end = phrase + slashed.group(0).lower(), slashed.end()
                 if phrase == "và":
-                    nxt = _WORD.match(text, seq.end() + 1, end) if seq.end() < end else None
+                    nxt = _WORD.match(text, seq_end + 1, end) if seq_end < end else None
                     if not (nxt and good and (nxt.group(0)[:1].isupper() or nxt.group(0).lower() in inner
                                               or f"{nxt.group(0).lower()} " in _inner_prefixes())):
                         break
                     # "Sở Giáo dục và Đào tạo" yes; "A và B" of two orgs: stop when B has a head
-                    if _head_re().match(text, seq.end() + 1, end) or _known_search().match(text, seq.end() + 1, end):
+                    if _head_re().match(text, seq_end + 1, end) or _known_search().match(text, seq_end + 1, end):
                         break
-                cur = seq.end()
+                cur = seq_end
                 if phrase == "tỉnh":
                     good += 1
                     last_good = cur
@@ -709,6 +715,8 @@ def _distribute_lists(text, start, end, found, province, multi_province, lower=N
             continue  # "Liên hiệp các Hội ...": the "các" is inside a name
         stop = _LIST_STOP.search(text, m.end(), end)
         region_end = stop.start() if stop else end
+        if re.match(r"(?i)\s*" + r"\s+".join(unit.split()) + r"\s", text[m.end():region_end]):
+            continue  # "5 hội: Hội Luật gia, Hội Nhà báo": the names are whole already
         parts = [(p.start(), p.end()) for p in _PART.finditer(text, m.end(), region_end)]
         items: list[tuple[int, int]] = []
         i = 0

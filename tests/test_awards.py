@@ -269,3 +269,13 @@ def test_a_sentence_opening_on_an_earlier_year_tells_a_past_award(review, rows_e
     text = "Năm 2024, Công ty Cổ phần Môi trường đô thị Vĩnh Long vinh dự được Thủ tướng Chính phủ tặng Bằng khen."
     doc = extract(text, review, review + 1)
     assert len(doc.records.get("awards", [])) == rows_expected
+
+
+def test_a_citys_own_awards_are_kept_as_written():
+    # a centrally-run city's People's Committee is no "UBND tỉnh" of the contract's table
+    text = ("Hội nghị đề nghị UBND thành phố tặng Cờ thi đua cho Hội Chữ thập đỏ thành phố; "
+            "đề nghị Chủ tịch UBND thành phố tặng Bằng khen cho Hội Luật gia thành phố.")
+    assert sorted(awards(text)) == sorted([
+        ("Cờ thi đua của UBND thành phố", "UBND thành phố", "Hội Chữ thập đỏ thành phố", 1, "recommended", 2023),
+        ("Bằng khen của Chủ tịch UBND thành phố", "Chủ tịch UBND thành phố", "Hội Luật gia thành phố", 1,
+         "recommended", 2023)])

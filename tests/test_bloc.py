@@ -190,3 +190,9 @@ def test_a_list_cue_far_from_the_membership_words_lists_nothing():
 def test_a_bloc_name_stops_at_the_verb_after_it():
     text = "Hội nghị sơ kết của Khối thi đua các cơ quan Nội chính tỉnh diễn ra vừa qua."
     assert bloc_name_at(text, text.index("Khối"), len(text))[0] == "Khối thi đua các cơ quan Nội chính tỉnh"
+
+
+def test_a_list_after_a_counted_member_noun_and_a_colon_is_the_member_list():
+    text = ("Khối thi đua các hội đặc thù tỉnh có 3 hội: Hội Luật gia tỉnh, Hội Nhà báo tỉnh và "
+            "Hội Người mù tỉnh. Năm qua, Hội Cựu thanh niên xung phong tỉnh cũng tham gia.")
+    assert members(text) == ["Hội Luật gia tỉnh", "Hội Người mù tỉnh", "Hội Nhà báo tỉnh"]

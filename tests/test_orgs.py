@@ -349,3 +349,47 @@ def test_non_party_abbreviations_and_forms_are_kept_as_written(written):
 ])
 def test_city_level_units_and_association_names(sentence, orgs):
     assert [o.org for o in find_orgs(sentence)] == orgs
+
+
+# --- a counted list whose items are written whole ------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Khối có 3 hội: Hội Luật gia tỉnh, Hội Nhà báo tỉnh và Hội Người mù tỉnh.",
+     ["Hội Luật gia tỉnh", "Hội Nhà báo tỉnh", "Hội Người mù tỉnh"]),
+    ("Cụm gồm các huyện: huyện Mường La, huyện Sông Mã.", ["huyện Mường La", "huyện Sông Mã"]),
+])
+def test_a_list_whose_items_already_carry_the_unit_is_not_prefixed_again(text, expected):
+    assert orgs_of(text, province="Sơn La") == expected
+
+
+def test_the_unit_is_still_shared_over_bare_items():
+    assert orgs_of("Khối có 2 hội: Luật gia, Nhà báo tỉnh.", province="Sơn La") == [
+        "Hội Luật gia tỉnh", "Hội Nhà báo tỉnh"]
+
+
+# --- a slash inside a lower-case part of a name ----------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Hội Nạn nhân chất độc da cam/dioxin tỉnh Lai Châu tổng kết.", "Hội Nạn nhân chất độc da cam/dioxin tỉnh"),
+    ("Dự có Hội Nạn nhân chất độc da cam/dioxin thành phố.", "Hội Nạn nhân chất độc da cam/dioxin thành phố"),
+    ("Hội Nạn nhân chất độc da cam tỉnh báo cáo.", "Hội Nạn nhân chất độc da cam tỉnh"),
+])
+def test_an_inner_phrase_joined_by_a_slash_continues_the_name(text, expected):
+    assert orgs_of(text, province="Lai Châu") == [expected]
+
+
+def test_a_slash_into_words_outside_the_vocabulary_ends_the_name():
+    assert orgs_of("Hội Luật gia tỉnh/thành phố họp.", province="Lai Châu") == ["Hội Luật gia tỉnh"]
+
+
+# --- a centrally-run city's own People's Committee ------------------------------------------
+
+def test_a_citys_peoples_committee_is_a_conferrer_kept_as_written():
+    found = find_orgs("Khối đề nghị Chủ tịch UBND thành phố tặng Bằng khen; UBND thành phố chỉ đạo.")
+    assert [(o.org, o.kind) for o in found] == [("Chủ tịch UBND thành phố", "conferrer"),
+                                                ("UBND thành phố", "conferrer")]
+
+
+def test_a_named_city_under_a_province_stays_a_district_unit():
+    found = find_orgs("UBND thành phố Sơn La tặng Giấy khen.")
+    assert [o.org for o in found] == ["thành phố Sơn La"] and found[0].kind != "conferrer"
