@@ -118,6 +118,8 @@ def test_an_elliptical_deputy_shares_the_year_of_the_sentence(text):
 @pytest.mark.parametrize("text", [
     "Năm 2022, Sở Nội vụ là Cụm trưởng, Sở Ngoại vụ là Cụm phó.",
     "Trong năm 2022, Sở Nội vụ là Trưởng cụm; Sở Ngoại vụ là Phó cụm.",
+    # not the article's first sentence: the year opens the sentence, not the text
+    "Cụm họp tổng kết tại Mộc Châu. Năm 2022, Sở Nội vụ là Cụm trưởng, Sở Ngoại vụ là Cụm phó.",
 ])
 def test_a_sentence_initial_year_sets_the_year_of_plain_statements(text):
     doc = extract(text, 2023, 2024)

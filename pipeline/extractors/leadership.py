@@ -63,7 +63,7 @@ _ELECTION = re.compile(r"\b(?:bầu|suy\s+tôn|chọn|làm|nhận\s+nhiệm\s+v�
 _FROM_BEFORE = re.compile(r"\btừ\s+" + _GIVER_LEAD + "$", re.IGNORECASE)
 _ROLE_THEN_IS = re.compile(r"[^,;.]{0,50}?\b(?:là|gồm)\s*:?\s*", re.IGNORECASE)
 _GENERIC_ROLE = re.compile(r"\b(?:các|những|với)\s+(?:đơn\s+vị\s+|cơ\s+quan\s+)?$", re.IGNORECASE)
-_SENTENCE_YEAR = re.compile(r"^\W*(?:Trong\s+)?năm\s+((?:19|20)\d\d)\s*,", re.IGNORECASE)
+_SENTENCE_YEAR = re.compile(r"\W*(?:Trong\s+)?năm\s+((?:19|20)\d\d)\s*,", re.IGNORECASE)
 _AFTER_GIVER = re.compile(r"\s*,\s*(?:(?:đơn\s+vị|cơ\s+quan)\s+)?", re.IGNORECASE)
 _AFTER_CHO = re.compile(r"\s*cho\s+(?:(?:lãnh\s+đạo|đại\s+diện|đơn\s+vị|cơ\s+quan|UBND|Ủy\s+ban\s+nhân\s+dân)\s+)*",
                         re.IGNORECASE)
