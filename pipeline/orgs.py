@@ -26,10 +26,13 @@ from .gazetteers import load_csv
 from .normalize import fold, new_style_tones, tidy
 from .wordscan import FirstWordScan, compatible_words, leading_words, odd_case_folding, trusted_lower
 
+# An apostrophe inside a syllable, between letters: Central Highlands names
+# ("Ea H'leo", "Cư M’gar", "M'Đrắk"), typewriter or typographic.
+_APOS = r"(?:['’]\p{L}[\p{L}\p{M}]*)?"
 # A capitalised proper name of one to five syllables, possibly "A - B".
-NAME = r"\p{Lu}[\p{L}\p{M}]*(?:(?:\s+|\s*-\s*)\p{Lu}[\p{L}\p{M}]*){0,4}"
+NAME = (r"\p{Lu}[\p{L}\p{M}]*" + _APOS + r"(?:(?:\s+|\s*-\s*)\p{Lu}[\p{L}\p{M}]*" + _APOS + r"){0,4}")
 _NAME_RE = re.compile(NAME)
-_WORD = re.compile(r"[\p{L}\p{M}\d][\p{L}\p{M}\d&.]*(?<!\.)")
+_WORD = re.compile(r"[\p{L}\p{M}\d][\p{L}\p{M}\d&.]*(?:['’]\p{L}[\p{L}\p{M}\d&.]*)?(?<!\.)")
 
 
 @dataclass(frozen=True)
@@ -391,9 +394,12 @@ def canonical_org(name: str, province: str | None = None, multi_province: bool =
 
     Known agencies take their contract name; district units become
     ``huyện X`` (no UBND); a trailing ``tỉnh <Province>`` becomes ``tỉnh``
-    unless the bloc spans several provinces.
+    unless the bloc spans several provinces; a typographic apostrophe is
+    written "'".
     """
     s = tidy(name)
+    if "’" in s:  # "Cư M’gar": the typographic apostrophe is a spelling of "'"
+        s = s.replace("’", "'")
     s = _TINH_UY.sub("Tỉnh ủy", s)
     for k in _entries_for(s):
         m = k.regex.fullmatch(s)
