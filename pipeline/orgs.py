@@ -155,13 +155,19 @@ def _words() -> tuple[tuple[str, ...], frozenset[str], tuple[str, ...]]:
     for row in load_csv("org_words.csv"):
         if row["kind"] == "head":
             heads.append(row["word"])
-        elif row["kind"] == "inner":
+        elif row["kind"] in ("inner", "mid"):
             inner.add(row["word"].lower())
         elif row["kind"] == "district":
             district.append(row["word"])
     heads.sort(key=len, reverse=True)
     district.sort(key=len, reverse=True)
     return tuple(heads), frozenset(inner), tuple(district)
+
+
+@lru_cache(maxsize=None)
+def _mid_words() -> frozenset[str]:
+    """Lower-case name words a name never ends on (org_words.csv, kind=mid, and "và")."""
+    return frozenset({"và"} | {r["word"].lower() for r in load_csv("org_words.csv") if r["kind"] == "mid"})
 
 
 @lru_cache(maxsize=None)
@@ -264,11 +270,12 @@ _SYLLABLES = re.compile(r"\s+([\p{Ll}][\p{L}\p{M}]*)")
 
 
 def _word_tail(text: str, pos: int, end: int, first: str) -> int:
-    """End of the dictionary word that starts with syllable ``first`` ending at ``pos``."""
+    """End of the dictionary word (or listed name phrase, "phục hồi chức năng") of up to
+    four syllables that starts with syllable ``first`` ending at ``pos``."""
     words = _dictionary()
     _, inner, _ = _words()
     best, cur, phrase = pos, pos, first.lower()
-    for _ in range(2):
+    for _ in range(3):
         m = _SYLLABLES.match(text, cur, end)
         if not m:
             break
@@ -489,6 +496,7 @@ def _generic_end(text: str, pos: int, end: int, blocked: list[tuple[int, int]]) 
     a head alone ("Hội", "Công an") is no org.
     """
     _, inner, _ = _words()
+    mids = _mid_words()
     surnames = _surnames()
     cur, good, last_good = pos, 0, pos
     caps_run = 0
@@ -569,7 +577,7 @@ def _generic_end(text: str, pos: int, end: int, blocked: list[tuple[int, int]]) 
                 if phrase == "tỉnh":
                     good += 1
                     last_good = cur
-                elif phrase != "và":
+                elif phrase not in mids:
                     last_good = cur
                 matched = True
                 break
@@ -657,10 +665,31 @@ def find_orgs(text: str, start: int = 0, end: int | None = None,
     return _share_suffix(text, found, province, multi_province)
 
 
-_UNITS = r"(?P<unit>sở|huyện|thị\s+xã|thành\s+phố|xã|phường|thị\s+trấn|ban|cục|hội)"
 # the words counting the units of a list ("các", "hai", ...) besides a number
 _COUNT_WORDS = ("các", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười")
-_COUNTED_UNIT = r"(?:" + "|".join([_COUNT_WORDS[0], r"\d{1,2}", *_COUNT_WORDS[1:]]) + r")\s+" + _UNITS
+
+
+@lru_cache(maxsize=None)
+def _list_units() -> tuple[str, ...]:
+    """The unit words a list's items share ("các sở: A; B", "các bệnh viện: A, B"),
+    org_words.csv (kind=unit), longest first."""
+    units = {r["word"].lower() for r in load_csv("org_words.csv") if r["kind"] == "unit"}
+    return tuple(sorted(units, key=len, reverse=True))
+
+
+@lru_cache(maxsize=None)
+def _lower_units() -> frozenset[str]:
+    """The list units that are district words: written lower case before each item."""
+    _, _, district = _words()
+    return frozenset(_list_units()) & {d.lower() for d in district}
+
+
+def _units() -> str:
+    return r"(?P<unit>" + "|".join(r"\s+".join(map(stdre.escape, u.split())) for u in _list_units()) + r")"
+
+
+def _counted_unit() -> str:
+    return r"(?:" + "|".join([_COUNT_WORDS[0], r"\d{1,2}", *_COUNT_WORDS[1:]]) + r")\s+" + _units()
 
 
 @lru_cache(maxsize=None)
@@ -669,25 +698,40 @@ def _distributive() -> re.Pattern:
     and a colon ("7 xã trên địa bàn huyện X (cũ): A, B", "6 xã biên giới vừa
     được thành lập: A, B")."""
     qualified = r"|\s+(?=(?-i:\p{Ll}))[^:;.\n]{1,80}?\s*:\s*"
-    return re.compile(r"(?<![\p{L}\p{M}])(?:UBND\s+)?" + _COUNTED_UNIT
+    return re.compile(r"(?<![\p{L}\p{M}])(?:UBND\s+)?" + _counted_unit()
                       + r"(?P<sep>\s*:\s*|\s+" + qualified + r")(?=(?-i:\p{Lu}))", re.IGNORECASE)
 
-# The same words without the letter classes, for the standard library on a
-# lower-cased copy: several times cheaper, and no stricter than the pattern.
-_MAY_DISTRIBUTE = stdre.compile(_COUNTED_UNIT)
-# Its tail alone, a few times cheaper again: most sentences lack even that.
-_MAY_HAVE_UNIT = stdre.compile(r"\s" + _UNITS)
+
+@lru_cache(maxsize=None)
+def _may_distribute_re() -> stdre.Pattern:
+    """The same words without the letter classes, for the standard library on a
+    lower-cased copy: several times cheaper, and no stricter than the pattern."""
+    return stdre.compile(_counted_unit())
+
+
+@lru_cache(maxsize=None)
+def _may_have_unit() -> stdre.Pattern:
+    """Its tail alone, a few times cheaper again: most sentences lack even that."""
+    return stdre.compile(r"\s" + _units())
+
+
+def __getattr__(name: str):
+    # the gate's pattern under its earlier module-level name (tests compare with it)
+    if name == "_MAY_DISTRIBUTE":
+        return _may_distribute_re()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def _may_distribute(lower: str) -> bool:
-    """``_MAY_DISTRIBUTE.search(lower)``, found from the units ``_MAY_HAVE_UNIT``
-    finds (every one, overlapping too): a count word or a digit must end
-    right before the white space in front of one.  That search has no
-    literal first letter to skip ahead to (``\\d``) and tries every position;
-    this tries only the few units.  (``rstrip`` and ``isdecimal`` are the
-    engine's own ``\\s`` and ``\\d``.)"""
+    """``_may_distribute_re().search(lower)``, found from the units
+    ``_may_have_unit()`` finds (every one, overlapping too): a count word or a
+    digit must end right before the white space in front of one.  That search
+    has no literal first letter to skip ahead to (``\\d``) and tries every
+    position; this tries only the few units.  (``rstrip`` and ``isdecimal``
+    are the engine's own ``\\s`` and ``\\d``.)"""
     pos = 0
-    while (unit := _MAY_HAVE_UNIT.search(lower, pos)) is not None:
+    may_have_unit = _may_have_unit()
+    while (unit := may_have_unit.search(lower, pos)) is not None:
         before = lower[:unit.start() + 1].rstrip()
         if before.endswith(_COUNT_WORDS) or before[-1:].isdecimal():
             return True
@@ -695,7 +739,6 @@ def _may_distribute(lower: str) -> bool:
     return False
 
 
-_LOWER_UNITS = ("huyện", "thị xã", "thành phố", "xã", "phường", "thị trấn")
 _PART = re.compile(r"[^,;]+")
 
 
@@ -714,9 +757,10 @@ def _distribute_lists(text, start, end, found, province, multi_province, lower=N
     # ``trusted``: the copy was found free of odd characters
     if not _may_distribute(lower) and (trusted or not odd_case_folding().search(lower)):
         return out
+    lower_units = _lower_units()
     for m in _distributive().finditer(text, start, end):
         unit = _SPACES.sub(" ", m.group("unit").lower())
-        prefix = unit if unit in _LOWER_UNITS else unit.capitalize()
+        prefix = unit if unit in lower_units else unit.capitalize()
         if any(o.start < m.start() < o.end for o in found):
             continue  # "Liên hiệp các Hội ...": the "các" is inside a name
         stop = _LIST_STOP.search(text, m.end(), end)
@@ -742,8 +786,11 @@ def _distribute_lists(text, start, end, found, province, multi_province, lower=N
                 continue
             part = text[a0:parts[i][1]]
             # the part may run on: "X và Y", "X cùng Z ...": keep the longest
-            # known prefix, else cut at the first "và"/"cùng"
+            # known prefix, else cut at the first "và"/"cùng" -- not at a "và"
+            # inside the name ("Lao và bệnh phổi", a lower-case word after it)
             cuts = [c.start() for c in _AND_WITH.finditer(part)]
+            if cuts and unit not in lower_units:
+                cuts = _cuts_outside_name(prefix, part, cuts)
             item_end = None
             for c in reversed(cuts):
                 piece = part[:c].strip()
@@ -755,6 +802,11 @@ def _distribute_lists(text, start, end, found, province, multi_province, lower=N
             item = part[:item_end].strip()
             if not item or not item[:1].isupper():
                 break
+            if unit not in lower_units:
+                # "ba bệnh viện: Nhi, Tâm thần đạt chuẩn": the item ends with its name
+                kept = _read_as_name(prefix, item)
+                if 0 < kept < len(item):
+                    item = item[:kept].rstrip()
             items.append((a0, a0 + len(item)))
             if item_end < len(part.rstrip()):
                 rest_off = _AND_WITH.match(part, item_end).end()
@@ -768,12 +820,13 @@ def _distribute_lists(text, start, end, found, province, multi_province, lower=N
                     else:
                         nm = _NAME_RE.match(text, rest_start)
                         if nm:
-                            items.append((nm.start(), nm.end()))
+                            kept = _read_as_name(prefix, whole_rest) if unit not in lower_units else 0
+                            items.append((nm.start(), max(nm.end(), rest_start + kept)))
                 break
             i += 1
         # "các hội: Nhà báo, Chữ thập đỏ, Người cao tuổi tỉnh": "tỉnh" is shared
         shared = ""
-        if items and unit not in _LOWER_UNITS:
+        if items and unit not in lower_units:
             last = tidy(text[items[-1][0]:items[-1][1]])
             sm = _shared_level().search(_TINH_UY.sub("Tỉnh ủy", last))
             if sm:
@@ -781,7 +834,7 @@ def _distribute_lists(text, start, end, found, province, multi_province, lower=N
         made = []
         for a, b in items:
             raw = text[a:b]
-            if unit in _LOWER_UNITS:
+            if unit in lower_units:
                 nm = _NAME_RE.match(text, a, b)
                 if nm:
                     b = nm.end()
@@ -790,7 +843,7 @@ def _distribute_lists(text, start, end, found, province, multi_province, lower=N
             if shared and not name.endswith(shared):
                 name += shared
             canon = canonical_org(name, province, multi_province)
-            made.append(OrgMention(a, b, canon, "district" if unit in _LOWER_UNITS else org_kind(canon)))
+            made.append(OrgMention(a, b, canon, "district" if unit in lower_units else org_kind(canon)))
         if made:
             lo, hi = made[0].start, made[-1].end
             out = [o for o in out if o.end <= m.start() or o.start >= hi or
@@ -798,6 +851,24 @@ def _distribute_lists(text, start, end, found, province, multi_province, lower=N
             out.extend(made)
     out.sort(key=lambda o: o.start)
     return out
+
+
+def _read_as_name(prefix: str, piece: str) -> int:
+    """How much of a list item ``piece`` reads as a name after its unit word
+    (``prefix``), by the generic names' vocabulary; 0 when none does."""
+    named = f"{prefix} {piece}"
+    stop, extra = _generic_end(named, len(prefix), len(named), [])
+    return max(0, stop - len(prefix) - 1) if extra else 0
+
+
+def _cuts_outside_name(prefix: str, part: str, cuts: list[int]) -> list[int]:
+    """The "và"/"cùng" cuts of a list item that are not inside its name: a "và"
+    followed by a lower-case word is part of the name when the item read with
+    its unit as a name goes on past it ("các bệnh viện: Lao và bệnh phổi")."""
+    if not any(part[_AND_WITH.match(part, c).end():][:1].islower() for c in cuts):
+        return cuts
+    inside = _read_as_name(prefix, part)
+    return [c for c in cuts if c >= inside or not part[_AND_WITH.match(part, c).end():][:1].islower()]
 
 
 def _share_suffix(text, found, province, multi_province):

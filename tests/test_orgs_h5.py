@@ -44,3 +44,41 @@ def test_a_head_named_with_an_apostrophe_gets_its_records():
                   review=2023, plan=2024)
     assert records(doc, "leaders", "year", "role", "org") == [
         (2024, "deputy", "huyện Đắk R'lấp"), (2024, "head", "huyện Ia H'Drai")]
+
+
+# --- lower-case words inside hospital and fund names; hospitals as a list's unit --------
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Bệnh viện Phụ sản Hà Tĩnh đăng cai hội nghị.", ["Bệnh viện Phụ sản Hà Tĩnh"]),
+    ("Bệnh viện Y học cổ truyền tỉnh Tuyên Quang báo cáo.", ["Bệnh viện Y học cổ truyền tỉnh"]),
+    ("Bệnh viện Điều dưỡng - Phục hồi chức năng tỉnh Bắc Giang ký giao ước.",
+     ["Bệnh viện Điều dưỡng - Phục hồi chức năng tỉnh"]),
+    ("Đại diện Bệnh viện Lao và bệnh phổi phát biểu.", ["Bệnh viện Lao và bệnh phổi"]),
+    # "phát triển" goes on only into more of the name
+    ("Quỹ Đầu tư phát triển Thái Nguyên được đề nghị tặng Cờ.", ["Quỹ Đầu tư phát triển Thái Nguyên"]),
+    ("Quỹ Đầu tư phát triển tỉnh Hà Giang tổng kết.", ["Quỹ Đầu tư phát triển tỉnh"]),
+    ("Viễn thông Hà Tĩnh phát triển mới 5.000 thuê bao.", ["Viễn thông Hà Tĩnh"]),
+])
+def test_listed_lower_case_words_continue_a_name(sentence, expected):
+    assert orgs_of(sentence) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Khối gồm Bệnh viện Đa khoa tỉnh và các bệnh viện: Nội tiết, Phổi, Lao và bệnh phổi, Y học cổ truyền.",
+     ["Bệnh viện Đa khoa tỉnh", "Bệnh viện Nội tiết", "Bệnh viện Phổi", "Bệnh viện Lao và bệnh phổi",
+      "Bệnh viện Y học cổ truyền"]),
+    ("Năm nay ba bệnh viện: Sản - Nhi, Phục hồi chức năng, Tâm thần đạt chuẩn.",
+     ["Bệnh viện Sản - Nhi", "Bệnh viện Phục hồi chức năng", "Bệnh viện Tâm thần"]),
+    # a "và" before lower-case words outside the vocabulary still ends the list
+    ("Các bệnh viện: Nhi, Mắt và các trạm y tế xã cùng tham gia.", ["Bệnh viện Nhi", "Bệnh viện Mắt"]),
+    # two items joined by "và" stay two
+    ("Các bệnh viện Nội tiết, Da liễu và Tâm thần ký giao ước.",
+     ["Bệnh viện Nội tiết", "Bệnh viện Da liễu", "Bệnh viện Tâm thần"]),
+])
+def test_hospitals_are_a_lists_shared_unit(text, expected):
+    assert orgs_of(text) == expected
+
+
+def test_a_district_list_still_splits_at_va():
+    assert orgs_of("Cụm gồm các huyện Mèo Vạc, Đồng Văn và Yên Minh.") == [
+        "huyện Mèo Vạc", "huyện Đồng Văn", "huyện Yên Minh"]
