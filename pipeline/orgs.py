@@ -171,6 +171,24 @@ def _mid_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
+def _numbered_words() -> tuple[str, ...]:
+    """Words a number follows inside a name ("khu vực 1", "số 2"), org_words.csv kind=numbered."""
+    return tuple(r["word"].lower() for r in load_csv("org_words.csv") if r["kind"] == "numbered")
+
+
+@lru_cache(maxsize=None)
+def _numbered_first() -> frozenset[str]:
+    return frozenset(w.split()[0] for w in _numbered_words())
+
+
+@lru_cache(maxsize=None)
+def _numbered() -> re.Pattern:
+    """A numbered word and its number, Arabic or Roman ("khu vực 2", "Khu vực VI")."""
+    words = "|".join(r"\s+".join(map(re.escape, w.split())) for w in _numbered_words()) or "(?!)"
+    return re.compile(r"(?i:" + words + r")\s+(?:\d{1,3}|[IVXLC]{1,6})(?![\p{L}\p{M}\d])")
+
+
+@lru_cache(maxsize=None)
 def _single_heads() -> frozenset[str]:
     """One-word heads as written ("Hội", "Ban", "Sở")."""
     heads, _, _ = _words()
@@ -497,6 +515,7 @@ def _generic_end(text: str, pos: int, end: int, blocked: list[tuple[int, int]]) 
     """
     _, inner, _ = _words()
     mids = _mid_words()
+    numbered_first = _numbered_first()
     surnames = _surnames()
     cur, good, last_good = pos, 0, pos
     caps_run = 0
@@ -528,6 +547,14 @@ def _generic_end(text: str, pos: int, end: int, blocked: list[tuple[int, int]]) 
         word = w.group(0)
         if _inside(gap_end, blocked) or _ROLE_AHEAD.match(text, gap_end, end):
             break
+        if word.lower() in numbered_first:
+            # "Ban Chỉ huy Phòng thủ khu vực 1", "KBNN Khu vực VI": a numbered unit
+            num = _numbered().match(text, gap_end, end)
+            if num:
+                cur = last_good = num.end()
+                good += 1
+                caps_run = 0
+                continue
         if word[:1].isupper():
             if word in surnames and good >= 1 and caps_run != 1:
                 # after a name part or a complete proper name ("... Nam Hà Tĩnh"),

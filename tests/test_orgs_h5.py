@@ -82,3 +82,26 @@ def test_hospitals_are_a_lists_shared_unit(text, expected):
 def test_a_district_list_still_splits_at_va():
     assert orgs_of("Cụm gồm các huyện Mèo Vạc, Đồng Văn và Yên Minh.") == [
         "huyện Mèo Vạc", "huyện Đồng Văn", "huyện Yên Minh"]
+
+
+# --- a numbered unit, its place after a dash ---------------------------------------------
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Ban Chỉ huy Phòng thủ khu vực 4 - Mộc Châu ký giao ước.", ["Ban Chỉ huy Phòng thủ khu vực 4 - Mộc Châu"]),
+    ("Khối gồm Công an tỉnh, Ban Chỉ huy Phòng thủ khu vực 2 - Yên Châu và Ban Chỉ huy Phòng thủ khu vực 3 - Sông Mã.",
+     ["Công an tỉnh", "Ban Chỉ huy Phòng thủ khu vực 2 - Yên Châu", "Ban Chỉ huy Phòng thủ khu vực 3 - Sông Mã"]),
+    ("Trung tâm Y tế khu vực VII tổng kết.", ["Trung tâm Y tế khu vực VII"]),
+    ("Trường Tiểu học số 2 Bát Xát đạt chuẩn.", ["Trường Tiểu học số 2 Bát Xát"]),
+    # without a number the word ends the name; an apposition after the dash is no place
+    ("Ban Chỉ huy Phòng thủ khu vực biên giới họp.", ["Ban Chỉ huy Phòng thủ"]),
+    ("Ban Chỉ huy Phòng thủ khu vực 4 - đơn vị Khối phó phát biểu.", ["Ban Chỉ huy Phòng thủ khu vực 4"]),
+])
+def test_a_numbered_unit_keeps_its_number_and_place(sentence, expected):
+    assert orgs_of(sentence) == expected
+
+
+def test_a_numbered_deputy_gets_its_record():
+    doc = extract("Đảm nhận vai trò Khối phó năm 2024 là Ban Chỉ huy Phòng thủ khu vực 4 - Mộc Châu.",
+                  review=2023, plan=2024)
+    assert records(doc, "leaders", "year", "role", "org") == [
+        (2024, "deputy", "Ban Chỉ huy Phòng thủ khu vực 4 - Mộc Châu")]
