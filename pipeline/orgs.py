@@ -688,8 +688,50 @@ def find_orgs(text: str, start: int = 0, end: int | None = None,
         found.append(OrgMention(m.start(), stop, canon, kind))
         blocked.append((m.start(), stop))
     found.sort(key=lambda o: o.start)
+    if text.find(";", start, end) >= 0:
+        found = _commas_in_semicolon_items(text, end, found, province, multi_province)
     found = _distribute_lists(text, start, end, found, province, multi_province, lower, trusted)
     return _share_suffix(text, found, province, multi_province)
+
+
+_ITEM_OPEN = re.compile(r"[;:]\s*$")
+_ITEM_END = re.compile(r";|[.]\s|\.$|\n|\(")
+
+
+def _commas_in_semicolon_items(text, end, found, province, multi_province):
+    """In a list whose items are separated by semicolons, a generic name's item
+    may hold commas ("...; Trung tâm Xúc tiến Đầu tư, Thương mại và Du lịch
+    tỉnh X."): the name goes on over them when the rest of the item, up to
+    the next semicolon or the list's end, reads as more of its name (no head,
+    no other org inside) and a semicolon stands on one side of the item."""
+    out = list(found)
+    for k, o in enumerate(out):
+        if o.kind != "generic" or text[o.end:o.end + 1] != ",":
+            continue
+        opened = _ITEM_OPEN.search(text, max(0, o.start - 4), o.start)
+        if not opened:
+            continue
+        closed = _ITEM_END.search(text, o.end, end)
+        item_end = closed.start() if closed else end
+        if not (opened.group(0).startswith(";") or (closed and closed.group(0) == ";")) \
+                or any(o.end < x.start < item_end for x in out):
+            continue
+        blocked = [(x.start, x.end) for x in out if x is not o]
+        cur = o.end
+        while text[cur:cur + 1] == ",":
+            gap = _SPACES.match(text, cur + 1, item_end)
+            nxt = _WORD.match(text, gap.end() if gap else cur + 1, item_end)
+            if not (nxt and nxt.group(0)[:1].isupper()) or _head_re().match(text, nxt.start()) \
+                    or _known_search().match(text, nxt.start()):
+                break
+            stop, extra = _generic_end(text, cur + 1, item_end, blocked)
+            if not extra:
+                break
+            cur = stop
+        if cur > o.end and not text[cur:item_end].strip(" ."):
+            canon = canonical_org(text[o.start:cur], province, multi_province)
+            out[k] = OrgMention(o.start, cur, canon, o.kind)
+    return out
 
 
 # the words counting the units of a list ("các", "hai", ...) besides a number

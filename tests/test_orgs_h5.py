@@ -105,3 +105,31 @@ def test_a_numbered_deputy_gets_its_record():
                   review=2023, plan=2024)
     assert records(doc, "leaders", "year", "role", "org") == [
         (2024, "deputy", "Ban Chỉ huy Phòng thủ khu vực 4 - Mộc Châu")]
+
+
+# --- a comma inside a name of a semicolon list -------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Khối gồm: Trường Cao đẳng Lạng Sơn; Trung tâm Văn hóa, Thông tin và Thể thao tỉnh Lạng Sơn.",
+     ["Trường Cao đẳng Lạng Sơn", "Trung tâm Văn hóa, Thông tin và Thể thao tỉnh"]),
+    ("Khối gồm: Trung tâm Văn hóa, Thông tin và Thể thao tỉnh; Trường Cao đẳng Lạng Sơn.",
+     ["Trung tâm Văn hóa, Thông tin và Thể thao tỉnh", "Trường Cao đẳng Lạng Sơn"]),
+    # the known centre keeps its commas anywhere, in running text too
+    ("Trung tâm Xúc tiến Đầu tư, Thương mại và Du lịch tỉnh Cao Bằng tổ chức hội chợ.",
+     ["Trung tâm Xúc tiến Đầu tư, Thương mại và Du lịch tỉnh"]),
+])
+def test_a_comma_inside_a_name_of_a_semicolon_list(text, expected):
+    assert orgs_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # items separated by commas: a comma ends a name not known whole
+    ("Khối gồm: Trung tâm Văn hóa, Thông tin tỉnh, Trường Cao đẳng Lạng Sơn.",
+     ["Trung tâm Văn hóa", "Trường Cao đẳng Lạng Sơn"]),
+    # what follows the comma opens an org of its own, or is no name
+    ("Khối gồm: Trường Cao đẳng Lạng Sơn, Công an tỉnh; Sở Y tế.",
+     ["Trường Cao đẳng Lạng Sơn", "Công an tỉnh", "Sở Y tế"]),
+    ("Khối gồm: Trung tâm Văn hóa, nơi tổ chức hội nghị; Sở Y tế.", ["Trung tâm Văn hóa", "Sở Y tế"]),
+])
+def test_a_comma_still_ends_a_name_outside_a_semicolon_item(text, expected):
+    assert orgs_of(text) == expected
