@@ -600,6 +600,9 @@ def _generic_end(text: str, pos: int, end: int, blocked: list[tuple[int, int]]) 
                     # "Sở Giáo dục và Đào tạo" yes; "A và B" of two orgs: stop when B has a head
                     if _head_re().match(text, seq_end + 1, end) or _known_search().match(text, seq_end + 1, end):
                         break
+                    # or when A ends with a place's name ("Công ty Cảng Quảng Ninh và ...")
+                    if _ends_with_place(text, pos, cur):
+                        break
                 cur = seq_end
                 if phrase == "tỉnh":
                     good += 1
@@ -620,6 +623,19 @@ def _generic_end(text: str, pos: int, end: int, blocked: list[tuple[int, int]]) 
                 continue
             break
     return last_good, good
+
+
+_TRAILING_CAPS = re.compile(r"(?:\p{Lu}[\p{L}\p{M}]*(?:\s+|\s*-\s*)){0,3}\p{Lu}[\p{L}\p{M}]*\s*$")
+
+
+def _ends_with_place(text: str, pos: int, cur: int) -> bool:
+    """Whether ``text[pos:cur]`` ends with a province's or a district's name (2+ syllables)."""
+    caps = _TRAILING_CAPS.search(text, pos, cur)
+    if not caps:
+        return False
+    name = text[caps.start():cur].strip()
+    cuts = [0] + [c.end() for c in _NAME_PARTS.finditer(name)]
+    return any(_is_place(name[c:]) for c in cuts if " " in name[c:] or "-" in name[c:])
 
 
 _ENDS_TINH = re.compile(r"(?<![\p{L}\p{M}])t[ỉi]nh$", re.IGNORECASE)

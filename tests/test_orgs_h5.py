@@ -133,3 +133,22 @@ def test_a_comma_inside_a_name_of_a_semicolon_list(text, expected):
 ])
 def test_a_comma_still_ends_a_name_outside_a_semicolon_item(text, expected):
     assert orgs_of(text) == expected
+
+
+# --- two orgs joined by "và" ------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    # the second has a head of its own
+    ("Khối gồm Công ty CP Cảng Hải Phòng và Cảng vụ Hàng hải Hải Phòng.",
+     ["Công ty CP Cảng Hải Phòng", "Cảng vụ Hàng hải Hải Phòng"]),
+    # the first ends with a place's name: a name does not go on past it over "và"
+    ("Công ty Cấp nước Hà Tĩnh và Xí nghiệp Thoát nước ký giao ước.", ["Công ty Cấp nước Hà Tĩnh"]),
+    ("Công ty Môi trường Đô thị Móng Cái và Ban Quản lý cảng tham dự.",
+     ["Công ty Môi trường Đô thị Móng Cái", "Ban Quản lý"]),
+    # "và" inside a name still goes on
+    ("Đài Phát thanh và Truyền hình Bắc Kạn đưa tin.", ["Đài Phát thanh và Truyền hình Bắc Kạn"]),
+    ("Trường Cao đẳng Văn hóa và Nghệ thuật Thái Nguyên đăng cai.",
+     ["Trường Cao đẳng Văn hóa và Nghệ thuật Thái Nguyên"]),
+])
+def test_two_orgs_joined_by_va_stay_two(text, expected):
+    assert orgs_of(text) == expected
