@@ -26,10 +26,13 @@ from .gazetteers import load_csv
 from .normalize import fold, new_style_tones, tidy
 from .wordscan import FirstWordScan, compatible_words, leading_words, odd_case_folding, trusted_lower
 
+# An apostrophe inside a syllable, between letters: Central Highlands names
+# ("Ea H'leo", "Cư M’gar", "M'Đrắk"), typewriter or typographic.
+_APOS = r"(?:['’]\p{L}[\p{L}\p{M}]*)?"
 # A capitalised proper name of one to five syllables, possibly "A - B".
-NAME = r"\p{Lu}[\p{L}\p{M}]*(?:(?:\s+|\s*-\s*)\p{Lu}[\p{L}\p{M}]*){0,4}"
+NAME = (r"\p{Lu}[\p{L}\p{M}]*" + _APOS + r"(?:(?:\s+|\s*-\s*)\p{Lu}[\p{L}\p{M}]*" + _APOS + r"){0,4}")
 _NAME_RE = re.compile(NAME)
-_WORD = re.compile(r"[\p{L}\p{M}\d][\p{L}\p{M}\d&.]*(?<!\.)")
+_WORD = re.compile(r"[\p{L}\p{M}\d][\p{L}\p{M}\d&.]*(?:['’]\p{L}[\p{L}\p{M}\d&.]*)?(?<!\.)")
 
 
 @dataclass(frozen=True)
@@ -152,13 +155,37 @@ def _words() -> tuple[tuple[str, ...], frozenset[str], tuple[str, ...]]:
     for row in load_csv("org_words.csv"):
         if row["kind"] == "head":
             heads.append(row["word"])
-        elif row["kind"] == "inner":
+        elif row["kind"] in ("inner", "mid"):
             inner.add(row["word"].lower())
         elif row["kind"] == "district":
             district.append(row["word"])
     heads.sort(key=len, reverse=True)
     district.sort(key=len, reverse=True)
     return tuple(heads), frozenset(inner), tuple(district)
+
+
+@lru_cache(maxsize=None)
+def _mid_words() -> frozenset[str]:
+    """Lower-case name words a name never ends on (org_words.csv, kind=mid, and "và")."""
+    return frozenset({"và"} | {r["word"].lower() for r in load_csv("org_words.csv") if r["kind"] == "mid"})
+
+
+@lru_cache(maxsize=None)
+def _numbered_words() -> tuple[str, ...]:
+    """Words a number follows inside a name ("khu vực 1", "số 2"), org_words.csv kind=numbered."""
+    return tuple(r["word"].lower() for r in load_csv("org_words.csv") if r["kind"] == "numbered")
+
+
+@lru_cache(maxsize=None)
+def _numbered_first() -> frozenset[str]:
+    return frozenset(w.split()[0] for w in _numbered_words())
+
+
+@lru_cache(maxsize=None)
+def _numbered() -> re.Pattern:
+    """A numbered word and its number, Arabic or Roman ("khu vực 2", "Khu vực VI")."""
+    words = "|".join(r"\s+".join(map(re.escape, w.split())) for w in _numbered_words()) or "(?!)"
+    return re.compile(r"(?i:" + words + r")\s+(?:\d{1,3}|[IVXLC]{1,6})(?![\p{L}\p{M}\d])")
 
 
 @lru_cache(maxsize=None)
@@ -261,11 +288,12 @@ _SYLLABLES = re.compile(r"\s+([\p{Ll}][\p{L}\p{M}]*)")
 
 
 def _word_tail(text: str, pos: int, end: int, first: str) -> int:
-    """End of the dictionary word that starts with syllable ``first`` ending at ``pos``."""
+    """End of the dictionary word (or listed name phrase, "phục hồi chức năng") of up to
+    four syllables that starts with syllable ``first`` ending at ``pos``."""
     words = _dictionary()
     _, inner, _ = _words()
     best, cur, phrase = pos, pos, first.lower()
-    for _ in range(2):
+    for _ in range(3):
         m = _SYLLABLES.match(text, cur, end)
         if not m:
             break
@@ -391,9 +419,12 @@ def canonical_org(name: str, province: str | None = None, multi_province: bool =
 
     Known agencies take their contract name; district units become
     ``huyện X`` (no UBND); a trailing ``tỉnh <Province>`` becomes ``tỉnh``
-    unless the bloc spans several provinces.
+    unless the bloc spans several provinces; a typographic apostrophe is
+    written "'".
     """
     s = tidy(name)
+    if "’" in s:  # "Cư M’gar": the typographic apostrophe is a spelling of "'"
+        s = s.replace("’", "'")
     s = _TINH_UY.sub("Tỉnh ủy", s)
     for k in _entries_for(s):
         m = k.regex.fullmatch(s)
@@ -483,6 +514,8 @@ def _generic_end(text: str, pos: int, end: int, blocked: list[tuple[int, int]]) 
     a head alone ("Hội", "Công an") is no org.
     """
     _, inner, _ = _words()
+    mids = _mid_words()
+    numbered_first = _numbered_first()
     surnames = _surnames()
     cur, good, last_good = pos, 0, pos
     caps_run = 0
@@ -514,6 +547,14 @@ def _generic_end(text: str, pos: int, end: int, blocked: list[tuple[int, int]]) 
         word = w.group(0)
         if _inside(gap_end, blocked) or _ROLE_AHEAD.match(text, gap_end, end):
             break
+        if word.lower() in numbered_first:
+            # "Ban Chỉ huy Phòng thủ khu vực 1", "KBNN Khu vực VI": a numbered unit
+            num = _numbered().match(text, gap_end, end)
+            if num:
+                cur = last_good = num.end()
+                good += 1
+                caps_run = 0
+                continue
         if word[:1].isupper():
             if word in surnames and good >= 1 and caps_run != 1:
                 # after a name part or a complete proper name ("... Nam Hà Tĩnh"),
@@ -559,11 +600,14 @@ def _generic_end(text: str, pos: int, end: int, blocked: list[tuple[int, int]]) 
                     # "Sở Giáo dục và Đào tạo" yes; "A và B" of two orgs: stop when B has a head
                     if _head_re().match(text, seq_end + 1, end) or _known_search().match(text, seq_end + 1, end):
                         break
+                    # or when A ends with a place's name ("Công ty Cảng Quảng Ninh và ...")
+                    if _ends_with_place(text, pos, cur):
+                        break
                 cur = seq_end
                 if phrase == "tỉnh":
                     good += 1
                     last_good = cur
-                elif phrase != "và":
+                elif phrase not in mids:
                     last_good = cur
                 matched = True
                 break
@@ -579,6 +623,19 @@ def _generic_end(text: str, pos: int, end: int, blocked: list[tuple[int, int]]) 
                 continue
             break
     return last_good, good
+
+
+_TRAILING_CAPS = re.compile(r"(?:\p{Lu}[\p{L}\p{M}]*(?:\s+|\s*-\s*)){0,3}\p{Lu}[\p{L}\p{M}]*\s*$")
+
+
+def _ends_with_place(text: str, pos: int, cur: int) -> bool:
+    """Whether ``text[pos:cur]`` ends with a province's or a district's name (2+ syllables)."""
+    caps = _TRAILING_CAPS.search(text, pos, cur)
+    if not caps:
+        return False
+    name = text[caps.start():cur].strip()
+    cuts = [0] + [c.end() for c in _NAME_PARTS.finditer(name)]
+    return any(_is_place(name[c:]) for c in cuts if " " in name[c:] or "-" in name[c:])
 
 
 _ENDS_TINH = re.compile(r"(?<![\p{L}\p{M}])t[ỉi]nh$", re.IGNORECASE)
@@ -647,14 +704,77 @@ def find_orgs(text: str, start: int = 0, end: int | None = None,
         found.append(OrgMention(m.start(), stop, canon, kind))
         blocked.append((m.start(), stop))
     found.sort(key=lambda o: o.start)
+    if text.find(";", start, end) >= 0:
+        found = _commas_in_semicolon_items(text, end, found, province, multi_province)
     found = _distribute_lists(text, start, end, found, province, multi_province, lower, trusted)
     return _share_suffix(text, found, province, multi_province)
 
 
-_UNITS = r"(?P<unit>sở|huyện|thị\s+xã|thành\s+phố|xã|phường|thị\s+trấn|ban|cục|hội)"
+_ITEM_OPEN = re.compile(r"[;:]\s*$")
+_ITEM_END = re.compile(r";|[.]\s|\.$|\n|\(")
+
+
+def _commas_in_semicolon_items(text, end, found, province, multi_province):
+    """In a list whose items are separated by semicolons, a generic name's item
+    may hold commas ("...; Trung tâm Xúc tiến Đầu tư, Thương mại và Du lịch
+    tỉnh X."): the name goes on over them when the rest of the item, up to
+    the next semicolon or the list's end, reads as more of its name (no head,
+    no other org inside) and a semicolon stands on one side of the item."""
+    out = list(found)
+    for k, o in enumerate(out):
+        if o.kind != "generic" or text[o.end:o.end + 1] != ",":
+            continue
+        opened = _ITEM_OPEN.search(text, max(0, o.start - 4), o.start)
+        if not opened:
+            continue
+        closed = _ITEM_END.search(text, o.end, end)
+        item_end = closed.start() if closed else end
+        if not (opened.group(0).startswith(";") or (closed and closed.group(0) == ";")) \
+                or any(o.end < x.start < item_end for x in out):
+            continue
+        blocked = [(x.start, x.end) for x in out if x is not o]
+        cur = o.end
+        while text[cur:cur + 1] == ",":
+            gap = _SPACES.match(text, cur + 1, item_end)
+            nxt = _WORD.match(text, gap.end() if gap else cur + 1, item_end)
+            if not (nxt and nxt.group(0)[:1].isupper()) or _head_re().match(text, nxt.start()) \
+                    or _known_search().match(text, nxt.start()):
+                break
+            stop, extra = _generic_end(text, cur + 1, item_end, blocked)
+            if not extra:
+                break
+            cur = stop
+        if cur > o.end and not text[cur:item_end].strip(" ."):
+            canon = canonical_org(text[o.start:cur], province, multi_province)
+            out[k] = OrgMention(o.start, cur, canon, o.kind)
+    return out
+
+
 # the words counting the units of a list ("các", "hai", ...) besides a number
 _COUNT_WORDS = ("các", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười")
-_COUNTED_UNIT = r"(?:" + "|".join([_COUNT_WORDS[0], r"\d{1,2}", *_COUNT_WORDS[1:]]) + r")\s+" + _UNITS
+
+
+@lru_cache(maxsize=None)
+def _list_units() -> tuple[str, ...]:
+    """The unit words a list's items share ("các sở: A; B", "các bệnh viện: A, B"),
+    org_words.csv (kind=unit), longest first."""
+    units = {r["word"].lower() for r in load_csv("org_words.csv") if r["kind"] == "unit"}
+    return tuple(sorted(units, key=len, reverse=True))
+
+
+@lru_cache(maxsize=None)
+def _lower_units() -> frozenset[str]:
+    """The list units that are district words: written lower case before each item."""
+    _, _, district = _words()
+    return frozenset(_list_units()) & {d.lower() for d in district}
+
+
+def _units() -> str:
+    return r"(?P<unit>" + "|".join(r"\s+".join(map(stdre.escape, u.split())) for u in _list_units()) + r")"
+
+
+def _counted_unit() -> str:
+    return r"(?:" + "|".join([_COUNT_WORDS[0], r"\d{1,2}", *_COUNT_WORDS[1:]]) + r")\s+" + _units()
 
 
 @lru_cache(maxsize=None)
@@ -663,25 +783,40 @@ def _distributive() -> re.Pattern:
     and a colon ("7 xã trên địa bàn huyện X (cũ): A, B", "6 xã biên giới vừa
     được thành lập: A, B")."""
     qualified = r"|\s+(?=(?-i:\p{Ll}))[^:;.\n]{1,80}?\s*:\s*"
-    return re.compile(r"(?<![\p{L}\p{M}])(?:UBND\s+)?" + _COUNTED_UNIT
+    return re.compile(r"(?<![\p{L}\p{M}])(?:UBND\s+)?" + _counted_unit()
                       + r"(?P<sep>\s*:\s*|\s+" + qualified + r")(?=(?-i:\p{Lu}))", re.IGNORECASE)
 
-# The same words without the letter classes, for the standard library on a
-# lower-cased copy: several times cheaper, and no stricter than the pattern.
-_MAY_DISTRIBUTE = stdre.compile(_COUNTED_UNIT)
-# Its tail alone, a few times cheaper again: most sentences lack even that.
-_MAY_HAVE_UNIT = stdre.compile(r"\s" + _UNITS)
+
+@lru_cache(maxsize=None)
+def _may_distribute_re() -> stdre.Pattern:
+    """The same words without the letter classes, for the standard library on a
+    lower-cased copy: several times cheaper, and no stricter than the pattern."""
+    return stdre.compile(_counted_unit())
+
+
+@lru_cache(maxsize=None)
+def _may_have_unit() -> stdre.Pattern:
+    """Its tail alone, a few times cheaper again: most sentences lack even that."""
+    return stdre.compile(r"\s" + _units())
+
+
+def __getattr__(name: str):
+    # the gate's pattern under its earlier module-level name (tests compare with it)
+    if name == "_MAY_DISTRIBUTE":
+        return _may_distribute_re()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def _may_distribute(lower: str) -> bool:
-    """``_MAY_DISTRIBUTE.search(lower)``, found from the units ``_MAY_HAVE_UNIT``
-    finds (every one, overlapping too): a count word or a digit must end
-    right before the white space in front of one.  That search has no
-    literal first letter to skip ahead to (``\\d``) and tries every position;
-    this tries only the few units.  (``rstrip`` and ``isdecimal`` are the
-    engine's own ``\\s`` and ``\\d``.)"""
+    """``_may_distribute_re().search(lower)``, found from the units
+    ``_may_have_unit()`` finds (every one, overlapping too): a count word or a
+    digit must end right before the white space in front of one.  That search
+    has no literal first letter to skip ahead to (``\\d``) and tries every
+    position; this tries only the few units.  (``rstrip`` and ``isdecimal``
+    are the engine's own ``\\s`` and ``\\d``.)"""
     pos = 0
-    while (unit := _MAY_HAVE_UNIT.search(lower, pos)) is not None:
+    may_have_unit = _may_have_unit()
+    while (unit := may_have_unit.search(lower, pos)) is not None:
         before = lower[:unit.start() + 1].rstrip()
         if before.endswith(_COUNT_WORDS) or before[-1:].isdecimal():
             return True
@@ -689,7 +824,6 @@ def _may_distribute(lower: str) -> bool:
     return False
 
 
-_LOWER_UNITS = ("huyện", "thị xã", "thành phố", "xã", "phường", "thị trấn")
 _PART = re.compile(r"[^,;]+")
 
 
@@ -708,9 +842,10 @@ def _distribute_lists(text, start, end, found, province, multi_province, lower=N
     # ``trusted``: the copy was found free of odd characters
     if not _may_distribute(lower) and (trusted or not odd_case_folding().search(lower)):
         return out
+    lower_units = _lower_units()
     for m in _distributive().finditer(text, start, end):
         unit = _SPACES.sub(" ", m.group("unit").lower())
-        prefix = unit if unit in _LOWER_UNITS else unit.capitalize()
+        prefix = unit if unit in lower_units else unit.capitalize()
         if any(o.start < m.start() < o.end for o in found):
             continue  # "Liên hiệp các Hội ...": the "các" is inside a name
         stop = _LIST_STOP.search(text, m.end(), end)
@@ -736,8 +871,11 @@ def _distribute_lists(text, start, end, found, province, multi_province, lower=N
                 continue
             part = text[a0:parts[i][1]]
             # the part may run on: "X và Y", "X cùng Z ...": keep the longest
-            # known prefix, else cut at the first "và"/"cùng"
+            # known prefix, else cut at the first "và"/"cùng" -- not at a "và"
+            # inside the name ("Lao và bệnh phổi", a lower-case word after it)
             cuts = [c.start() for c in _AND_WITH.finditer(part)]
+            if cuts and unit not in lower_units:
+                cuts = _cuts_outside_name(prefix, part, cuts)
             item_end = None
             for c in reversed(cuts):
                 piece = part[:c].strip()
@@ -749,6 +887,11 @@ def _distribute_lists(text, start, end, found, province, multi_province, lower=N
             item = part[:item_end].strip()
             if not item or not item[:1].isupper():
                 break
+            if unit not in lower_units:
+                # "ba bệnh viện: Nhi, Tâm thần đạt chuẩn": the item ends with its name
+                kept = _read_as_name(prefix, item)
+                if 0 < kept < len(item):
+                    item = item[:kept].rstrip()
             items.append((a0, a0 + len(item)))
             if item_end < len(part.rstrip()):
                 rest_off = _AND_WITH.match(part, item_end).end()
@@ -762,12 +905,13 @@ def _distribute_lists(text, start, end, found, province, multi_province, lower=N
                     else:
                         nm = _NAME_RE.match(text, rest_start)
                         if nm:
-                            items.append((nm.start(), nm.end()))
+                            kept = _read_as_name(prefix, whole_rest) if unit not in lower_units else 0
+                            items.append((nm.start(), max(nm.end(), rest_start + kept)))
                 break
             i += 1
         # "các hội: Nhà báo, Chữ thập đỏ, Người cao tuổi tỉnh": "tỉnh" is shared
         shared = ""
-        if items and unit not in _LOWER_UNITS:
+        if items and unit not in lower_units:
             last = tidy(text[items[-1][0]:items[-1][1]])
             sm = _shared_level().search(_TINH_UY.sub("Tỉnh ủy", last))
             if sm:
@@ -775,7 +919,7 @@ def _distribute_lists(text, start, end, found, province, multi_province, lower=N
         made = []
         for a, b in items:
             raw = text[a:b]
-            if unit in _LOWER_UNITS:
+            if unit in lower_units:
                 nm = _NAME_RE.match(text, a, b)
                 if nm:
                     b = nm.end()
@@ -784,7 +928,7 @@ def _distribute_lists(text, start, end, found, province, multi_province, lower=N
             if shared and not name.endswith(shared):
                 name += shared
             canon = canonical_org(name, province, multi_province)
-            made.append(OrgMention(a, b, canon, "district" if unit in _LOWER_UNITS else org_kind(canon)))
+            made.append(OrgMention(a, b, canon, "district" if unit in lower_units else org_kind(canon)))
         if made:
             lo, hi = made[0].start, made[-1].end
             out = [o for o in out if o.end <= m.start() or o.start >= hi or
@@ -792,6 +936,24 @@ def _distribute_lists(text, start, end, found, province, multi_province, lower=N
             out.extend(made)
     out.sort(key=lambda o: o.start)
     return out
+
+
+def _read_as_name(prefix: str, piece: str) -> int:
+    """How much of a list item ``piece`` reads as a name after its unit word
+    (``prefix``), by the generic names' vocabulary; 0 when none does."""
+    named = f"{prefix} {piece}"
+    stop, extra = _generic_end(named, len(prefix), len(named), [])
+    return max(0, stop - len(prefix) - 1) if extra else 0
+
+
+def _cuts_outside_name(prefix: str, part: str, cuts: list[int]) -> list[int]:
+    """The "và"/"cùng" cuts of a list item that are not inside its name: a "và"
+    followed by a lower-case word is part of the name when the item read with
+    its unit as a name goes on past it ("các bệnh viện: Lao và bệnh phổi")."""
+    if not any(part[_AND_WITH.match(part, c).end():][:1].islower() for c in cuts):
+        return cuts
+    inside = _read_as_name(prefix, part)
+    return [c for c in cuts if c >= inside or not part[_AND_WITH.match(part, c).end():][:1].islower()]
 
 
 def _share_suffix(text, found, province, multi_province):
