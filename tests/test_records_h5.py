@@ -59,3 +59,55 @@ def test_va_before_another_award_still_ends_the_conferrer():
     assert awards(text) == [("Bằng khen của Bộ trưởng Bộ Tư pháp", "Bộ trưởng Bộ Tư pháp", "Sở Tư pháp", 1,
                              "conferred", 2023),
                             ("Cờ thi đua của UBND tỉnh", "UBND tỉnh", "Sở Tư pháp", 1, "conferred", 2023)]
+
+
+# --- leadership ----------------------------------------------------------------------
+
+def leadership(text: str, review: int | None = 2023, plan: int | None = 2024, **fields):
+    from pipeline.model import RawArticle
+    from pipeline.normalize import normalize
+    from pipeline.registry import create
+    from pipeline.segment import segment
+
+    doc = segment(normalize(RawArticle(source="t1", article_id="t1", text=text, fmt="jsonl")))
+    doc.fields.update(relevant=True, review_year=review, plan_year=plan, **fields)
+    for name in ("orgs", "bloc", "leadership", "resolve"):
+        doc = create(name)(doc)
+    return (records(doc, "leaders", "year", "role", "org"),
+            records(doc, "handovers", "role", "year", "from_org", "to_org"))
+
+
+def test_y_thay_x_lam_role_hands_the_role_from_x_to_y():
+    text = ("Hội nghị bầu Ban điều hành khối: Sở Tư pháp giữ vai trò Khối trưởng năm 2024, "
+            "Sở Ngoại vụ thay Sở Du lịch làm Khối phó.")
+    leaders, handovers = leadership(text)
+    assert leaders == [(2023, "deputy", "Sở Du lịch"), (2024, "deputy", "Sở Ngoại vụ"),
+                       (2024, "head", "Sở Tư pháp")]
+    assert handovers == [("deputy", 2024, "Sở Du lịch", "Sở Ngoại vụ")]
+
+
+def test_y_thay_cho_x_with_the_outgoing_term_stated_elsewhere():
+    text = ("Cụm bầu huyện Kỳ Anh thay cho huyện Hương Khê làm Cụm trưởng năm 2024. "
+            "Huyện Hương Khê, đơn vị Cụm trưởng năm 2023, đã hoàn thành tốt nhiệm vụ.")
+    leaders, handovers = leadership(text)
+    assert (2024, "head", "huyện Kỳ Anh") in leaders and (2023, "head", "huyện Hương Khê") in leaders
+    assert handovers == [("head", 2024, "huyện Hương Khê", "huyện Kỳ Anh")]
+
+
+def test_the_role_after_cung_don_vi_names_no_holder():
+    # "cùng đơn vị Khối trưởng": the speaker's unit works with the head, it is not the head
+    text = "Giám đốc Sở Công Thương cam kết cùng đơn vị Khối trưởng tổ chức tốt các hoạt động của khối."
+    assert leadership(text) == ([], [])
+
+
+def test_holders_at_an_event_with_no_review_or_plan_year_take_the_event_year():
+    text = ("Đoàn kiểm tra do đại diện Cục Thuế tỉnh - đơn vị Khối trưởng dẫn đầu, cùng đại diện "
+            "Kho bạc Nhà nước tỉnh, đơn vị Khối phó.")
+    leaders, _ = leadership(text, None, None, event_date="2024-10-08", published_date="2024-10-09")
+    assert leaders == [(2024, "deputy", "Kho bạc Nhà nước tỉnh"), (2024, "head", "Cục Thuế tỉnh")]
+    # no event date read: the publication date's year
+    leaders, _ = leadership(text, None, None, event_date=None, published_date="2024-10-09")
+    assert leaders == [(2024, "deputy", "Kho bạc Nhà nước tỉnh"), (2024, "head", "Cục Thuế tỉnh")]
+    # a reviewed year still wins
+    leaders, _ = leadership(text, 2023, None, event_date="2024-01-08")
+    assert leaders == [(2023, "deputy", "Kho bạc Nhà nước tỉnh"), (2023, "head", "Cục Thuế tỉnh")]
