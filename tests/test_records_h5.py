@@ -7,7 +7,10 @@ article's sentence; defaults are review year 2023, plan year 2024.
 """
 from __future__ import annotations
 
+import pytest
+
 from helpers import extract, records
+from test_people import rows as people
 
 UB_MERIT = ("Bằng khen của Chủ tịch UBND tỉnh", "Chủ tịch UBND tỉnh")
 
@@ -111,3 +114,45 @@ def test_holders_at_an_event_with_no_review_or_plan_year_take_the_event_year():
     # a reviewed year still wins
     leaders, _ = leadership(text, 2023, None, event_date="2024-01-08")
     assert leaders == [(2023, "deputy", "Kho bạc Nhà nước tỉnh"), (2023, "head", "Cục Thuế tỉnh")]
+
+
+# --- people ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("body, expected", [
+    # medical degree prefixes, glued with a dot or not, are not part of the name
+    ("ThS.BS Đặng Thị Kim Oanh, Giám đốc Bệnh viện Y học cổ truyền phát biểu.",
+     ("Đặng Thị Kim Oanh", "Giám đốc Bệnh viện Y học cổ truyền", "Bệnh viện Y học cổ truyền")),
+    ("BS.CKII Trịnh Văn Hải, Giám đốc Trung tâm Kiểm soát bệnh tật tỉnh báo cáo.",
+     ("Trịnh Văn Hải", "Giám đốc Trung tâm Kiểm soát bệnh tật tỉnh", "Trung tâm Kiểm soát bệnh tật tỉnh")),
+    ("TS.BS Lâm Quốc Huy, Giám đốc Bệnh viện Nhi phát biểu.",
+     ("Lâm Quốc Huy", "Giám đốc Bệnh viện Nhi", "Bệnh viện Nhi")),
+    # family names of the northern mountains
+    ("Ông Sình Văn Páo, Chủ tịch UBND huyện Mường Khương chủ trì hội nghị.",
+     ("Sình Văn Páo", "Chủ tịch UBND huyện Mường Khương", "huyện Mường Khương")),
+    ("Phó Chủ tịch UBND huyện Bắc Hà Vừ Seo Phủ phát biểu.",
+     ("Vừ Seo Phủ", "Phó Chủ tịch UBND huyện Bắc Hà", "huyện Bắc Hà")),
+    # an Ê Đê name whose "H'" is glued to the next syllable, either apostrophe
+    ("Tỉnh ủy viên, Giám đốc Sở Y tế H'Luyến Niê phát biểu.",
+     ("H'Luyến Niê", "Giám đốc Sở Y tế", "Sở Y tế")),
+    ("Bà H’Xuân Mlô, Phó Chủ tịch UBND huyện Krông Pắc phát biểu.",
+     ("H’Xuân Mlô", "Phó Chủ tịch UBND huyện Krông Pắc", "huyện Krông Pắc")),
+    # a position governed by "(thừa ủy quyền) của" / "thay mặt" is someone else's
+    ("Thừa ủy quyền của Chủ tịch UBND tỉnh, Phó Chủ tịch UBND tỉnh Nguyễn Thị Thanh Xuân trao Cờ thi đua.",
+     ("Nguyễn Thị Thanh Xuân", "Phó Chủ tịch UBND tỉnh", "UBND tỉnh")),
+    ("Thay mặt Bí thư Tỉnh ủy, Phó Bí thư Tỉnh ủy Trần Đình Khoa phát biểu.",
+     ("Trần Đình Khoa", "Phó Bí thư Tỉnh ủy", "Tỉnh ủy")),
+    # ... but a chain of the person's own positions still gives the first
+    ("Tới dự có Bí thư Huyện ủy, Chủ tịch HĐND huyện Phạm Văn Lộc.",
+     ("Phạm Văn Lộc", "Bí thư Huyện ủy", "Huyện ủy")),
+    # a number after "khu vực" continues the unit
+    ("Đại tá Mai Xuân Trường, Chỉ huy trưởng Ban Chỉ huy Phòng thủ khu vực 3 - Lệ Thủy phát biểu.",
+     ("Mai Xuân Trường", "Chỉ huy trưởng Ban Chỉ huy Phòng thủ khu vực 3 - Lệ Thủy",
+      "Ban Chỉ huy Phòng thủ khu vực 3 - Lệ Thủy")),
+])
+def test_people_classes(body, expected):
+    assert people(body) == [expected]
+
+
+def test_a_number_after_another_word_still_ends_the_unit():
+    assert people("Ông Lò Văn Chiến, Giám đốc Sở Nội vụ 2 lần được khen thưởng.") == [
+        ("Lò Văn Chiến", "Giám đốc Sở Nội vụ", "Sở Nội vụ")]
