@@ -207,7 +207,7 @@ def lexicon() -> Lexicon:
 
 
 @lru_cache(maxsize=1)
-def surnames() -> frozenset[str]:
+def _family_names() -> frozenset[str]:
     return frozenset(fold(r["surname"]).replace("’", "'") for r in load_csv("vn_surnames.csv"))
 
 
@@ -215,18 +215,32 @@ def surnames() -> frozenset[str]:
 def _glued_surnames() -> tuple[str, ...]:
     """Family names written glued to the next syllable by an apostrophe, one token
     with it (the Ê Đê "H'": "H'Yim Kđoh")."""
-    return tuple(s for s in surnames() if s.endswith("'"))
+    return tuple(s for s in _family_names() if s.endswith("'"))
 
 
 def is_family(key: str) -> bool:
     """Does the token (folded) open a name: a family name, or one glued to the
     syllable after it ("h'yim")?"""
-    if key in surnames():
+    if key in _family_names():
         return True
     if "'" in key or "’" in key:
         key = key.replace("’", "'")
         return any(key.startswith(g) and len(key) > len(g) for g in _glued_surnames())
     return False
+
+
+class _FamilyNames(frozenset):
+    """The family names (folded), where ``key in`` is :func:`is_family`: also true
+    of a token a family name is glued to."""
+
+    def __contains__(self, key) -> bool:
+        return is_family(key)
+
+
+@lru_cache(maxsize=1)
+def surnames() -> frozenset[str]:
+    """The keys that open a name (``in`` tests :func:`is_family`)."""
+    return _FamilyNames(_family_names())
 
 
 @lru_cache(maxsize=1)
