@@ -175,11 +175,28 @@ _PERIOD = re.compile(r"từ\s+năm(?:\s+học)?\s+(?:19|20)\d\d(?:\s*[-–/]\s*(
 # case ("Bộ trưởng Bộ Nội vụ", "Ban Thường vụ Tỉnh ủy"), then a longer name goes on
 # only up to its capitalised words ("Thống đốc Ngân hàng Nhà nước Việt Nam", "... Tập
 # đoàn Điện lực Việt Nam"), never into a lower-case tail; a stop word ends it
-_OF_STOP = r"(?!(?:vì|cho|năm|nhân|về|do|tại|trong|đã|và|đợt|giai)(?![\p{L}\p{M}]))"
-_OF_OTHER = re.compile(r"\s+của\s+(?P<by>(?:UBND|MTTQ|\p{Lu})[\p{L}\p{M}]*"
-                       r"(?:\s+" + _OF_STOP + r"[\p{L}\p{M}]+){0,6}"
-                       r"(?:(?:\s+" + _OF_STOP + r"\p{Ll}[\p{L}\p{M}]*){0,2}\s+" + _OF_STOP
-                       + r"\p{Lu}[\p{L}\p{M}]*){0,6})")
+_STOP_WORDS = r"(?:vì|cho|năm|nhân|về|do|tại|trong|đã|đợt|giai)(?![\p{L}\p{M}])"
+_OF_STOP = r"(?!" + _STOP_WORDS + r"|và(?![\p{L}\p{M}]))"
+_OF_WORDS = (r"\s+của\s+(?P<by>(?:UBND|MTTQ|\p{Lu})[\p{L}\p{M}]*"
+             r"(?:\s+" + _OF_STOP + r"[\p{L}\p{M}]+){0,6}"
+             r"(?:(?:\s+" + _OF_STOP + r"\p{Ll}[\p{L}\p{M}]*){0,2}\s+" + _OF_STOP
+             + r"\p{Lu}[\p{L}\p{M}]*){0,6}")
+# what may follow a conferrer's name: punctuation, the clause's end or a stop word
+_OF_END = r"(?=\s*(?:[,.;:()]|$)|\s+" + _STOP_WORDS + ")"
+
+
+@lru_cache(maxsize=None)
+def _of_other() -> re.Pattern:
+    """"của X" after the award (``_OF_WORDS``); a name with "và" inside ("Bộ trưởng Bộ
+    Tài nguyên và Môi trường") goes on past it when a capitalised word that opens
+    no award follows and the name then ends within a few words, at punctuation or
+    a stop word ("... và Phát triển nông thôn vì ...")."""
+    awards = "|".join(sorted(_all_first_words(), key=len, reverse=True)) or "(?!)"
+    conjunct = (r"(?:\s+và\s+(?!(?i:" + awards + r")(?![\p{L}\p{M}]))\p{Lu}[\p{L}\p{M}]*"
+                r"(?:\s+" + _OF_STOP + r"[\p{L}\p{M}]+){0,3}" + _OF_END + ")?")
+    return re.compile(_OF_WORDS + conjunct + ")")
+
+
 _NAMED_AFTER_COUNT = re.compile(r"[^;,.]{0,30}?\b(?:là|gồm)\s*:?\s*", re.IGNORECASE)
 _CHO = re.compile(r"[^;]{0,40}?\bcho\s+(?:(?:các|lãnh\s+đạo)\s+)?", re.IGNORECASE)
 
@@ -205,6 +222,23 @@ _COMMA_OR_DASH = re.compile(r",|\s[-–]\s")
 _OF = re.compile(r"\s*(?:của\s+)?")
 _MAYBE_JOIN = re.compile(r"\s*(?:,|và|,\s*và)?\s*")
 _SHARED_RECIPIENTS = re.compile(r"\s*(?:của\s+[^,;]{0,40}?)?\s*(?:và|,)\s*")
+
+
+_SPACE = re.compile(r"\s*")
+
+
+def _run_from(text: str, pool: list[OrgMention], pos: int, first_gap: re.Pattern = _MAYBE_JOIN) -> list[OrgMention]:
+    """The orgs of ``pool`` from ``pos`` on, the first after ``first_gap``, the
+    others joined by ",", "và"."""
+    run: list[OrgMention] = []
+    for o in pool:
+        if o.start < pos:
+            continue
+        if (_MAYBE_JOIN if run else first_gap).fullmatch(text, run[-1].end if run else pos, o.start):
+            run.append(o)
+        elif run:
+            break
+    return run
 
 
 _YEAR_OPENING = re.compile(r"[\W_]*(?:trong\s+)?năm\s+((?:19|20)\d\d)\s*,", re.IGNORECASE)
@@ -267,7 +301,7 @@ class Awards:
             after_auth = next((o for o in authorities + [x for x in orgs if x.kind == "body"] if 0 <= o.start - b <= 6
                                and _OF.fullmatch(text, b, o.start)), None)
             phrase_end = b
-            other = None if after_auth else _OF_OTHER.match(text, b, c_end)
+            other = None if after_auth else _of_other().match(text, b, c_end)
             # "Ban Thường vụ Tỉnh ủy tặng Bằng khen": the unit giving it, any kind,
             # unless it ends a person's position ("Giám đốc Sở X tặng ...")
             giver = None if after_auth or other else next(
@@ -330,12 +364,13 @@ class Awards:
                     run = []
                     if named:
                         # "cho 2 đơn vị dẫn đầu là A, B": the names, not the count
-                        for o in recipients_pool:
-                            last = run[-1].end if run else named.end()
-                            if o.start >= named.end() and _MAYBE_JOIN.fullmatch(text, last, o.start):
-                                run.append(o)
-                            elif run:
-                                break
+                        run = _run_from(text, recipients_pool, named.end())
+                    elif cm and _count_value(cm.group("n")):
+                        # "cho hai phường Phố Hiến và Hồng Châu": the count's own
+                        # names right after it, exactly as many as it says
+                        run = _run_from(text, recipients_pool, cm.end(), _SPACE)
+                        if len(run) != _count_value(cm.group("n")):
+                            run = []
                     if run:
                         rows = [(o.org, 1, o.start, o.end) for o in run]
                     elif cm and _count_value(cm.group("n")):

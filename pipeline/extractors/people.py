@@ -207,8 +207,40 @@ def lexicon() -> Lexicon:
 
 
 @lru_cache(maxsize=1)
+def _family_names() -> frozenset[str]:
+    return frozenset(fold(r["surname"]).replace("’", "'") for r in load_csv("vn_surnames.csv"))
+
+
+@lru_cache(maxsize=1)
+def _glued_surnames() -> tuple[str, ...]:
+    """Family names written glued to the next syllable by an apostrophe, one token
+    with it (the Ê Đê "H'": "H'Yim Kđoh")."""
+    return tuple(s for s in _family_names() if s.endswith("'"))
+
+
+def is_family(key: str) -> bool:
+    """Does the token (folded) open a name: a family name, or one glued to the
+    syllable after it ("h'yim")?"""
+    if key in _family_names():
+        return True
+    if "'" in key or "’" in key:
+        key = key.replace("’", "'")
+        return any(key.startswith(g) and len(key) > len(g) for g in _glued_surnames())
+    return False
+
+
+class _FamilyNames(frozenset):
+    """The family names (folded), where ``key in`` is :func:`is_family`: also true
+    of a token a family name is glued to."""
+
+    def __contains__(self, key) -> bool:
+        return is_family(key)
+
+
+@lru_cache(maxsize=1)
 def surnames() -> frozenset[str]:
-    return frozenset(fold(r["surname"]) for r in load_csv("vn_surnames.csv"))
+    """The keys that open a name (``in`` tests :func:`is_family`)."""
+    return _FamilyNames(_family_names())
 
 
 @lru_cache(maxsize=1)
@@ -244,6 +276,8 @@ BOUNDARY = ("boundary",)
 BLOC_ROLE = ("bloc_role",)
 PREFIX = ("prefix",)
 PERSONAL = ("honorific", "rank")
+NOT_OWN = ("not_own",)
+NUMBERED = ("numbered",)
 NOT_UNIT = ("title", "prefix", "membership", "bloc_role", "honorific", "rank")
 PLACE_WORDS = {"tỉnh", "huyện", "xã", "phường", "quận", "thị", "thành", "tp"}
 CLOSING = {"tỉnh"}                      # "... tỉnh" ends a unit unless a name follows
@@ -268,7 +302,7 @@ def _run(toks: list[Tok], i: int, n: int) -> int:
 
 
 def _is_name(toks: list[Tok], a: int, b: int) -> bool:
-    return 2 <= b - a <= 4 and toks[a].key in surnames() and all(
+    return 2 <= b - a <= 4 and is_family(toks[a].key) and all(
         toks[k].cap for k in range(a, b))
 
 
@@ -338,7 +372,8 @@ def _unit_end(toks: list[Tok], k: int, n: int, stop_at_name: bool,
                 if not (j < n and toks[j].cap) or lex.match(toks, j, NOT_UNIT):
                     return j, None
         elif t.text.isdigit():
-            if j > k and toks[j - 1].key == "số":
+            if j > k and lex.match_ending(toks, j, NUMBERED) is not None:
+                # "Đội số 2", "Ban Chỉ huy Phòng thủ khu vực 1 - Đồng Hới"
                 j += 1
                 continue
             return j, None
@@ -506,12 +541,12 @@ def _learn_caps(words: set[str]) -> None:
         _CAPS_SEEN.clear()
         _CAPS_OPENER.clear()
         _CAPS_FAMILY.clear()
-    openers, family, known = _title_openers(), surnames(), _TOKEN_INFO
+    openers, known = _title_openers(), _TOKEN_INFO
     for w in words:
         key = (known.get(w) or _token_info(w))[0]
         if key in openers:
             _CAPS_OPENER.add(w)
-        if key in family:
+        if is_family(key):
             _CAPS_FAMILY.add(w)
         _CAPS_SEEN.add(w)
 
@@ -554,7 +589,6 @@ def _read_people(text: str, span: Span, known_orgs) -> list[Found]:
 
     # 1. name first, then the apposition: read at each start of a run of
     # capitalised words, in order, skipping those inside what was just read
-    family = surnames()
     run_starts = [k for k in range(1, n) if toks[k].cap and (   # as in _run
         not toks[k - 1].cap or toks[k].start - toks[k - 1].end != 1)]
     if n and toks[0].cap:
@@ -568,7 +602,7 @@ def _read_people(text: str, span: Span, known_orgs) -> list[Found]:
         # a name (_is_name below) is two words or more led by a family name,
         # starting at or after i: a run with none is not read further
         for k in range(i, b - 1):
-            if toks[k].key in family:
+            if is_family(toks[k].key):
                 break
         else:
             i = max(b, i + 1)
@@ -657,7 +691,9 @@ def _first_of_chain(toks: list[Tok], t0: int, end: int, unit, known_orgs):
             if t and t[1] == comma:
                 prev = (p, t)
                 break
-        if prev is None:
+        if prev is None or lex.match_ending(toks, prev[0], NOT_OWN) is not None:
+            # "thừa ủy quyền của Chủ tịch UBND tỉnh, Phó Chủ tịch ... X": the
+            # position before the comma is someone else's
             break
         p, t = prev
         if t is not None:
