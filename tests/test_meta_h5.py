@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from helpers import extract
+from pipeline.dates_lib import restates_meeting
 from pipeline.extractors.metadata import parse_byline
 from pipeline.model import RawArticle
 from pipeline.normalize import normalize
@@ -102,5 +103,95 @@ def test_a_top_name_line_not_followed_by_a_lead_is_no_byline():
 def test_a_top_line_after_the_lead_is_no_byline():
     doc = meta(f"Tiêu đề\n\n{LEAD}\n\nThu Trang\n\n{LEAD}\n\nCác địa phương trong cụm hoàn thành.")
     assert doc.fields["byline"] is None
+
+
+# -- a lead without a date, the next sentence restating the meeting with it ------------
+
+@pytest.mark.parametrize("before, ok", [
+    ("Hội nghị được tổ chức", True),
+    ("Hội nghị diễn ra vào", True),
+    ("Buổi lễ đã được tổ chức", True),
+    ("Lễ ra mắt", False),
+    ("Hội nghị đã thông qua kế hoạch đến", False),
+    ("Trước đó, hội nghị được tổ chức", False),
+])
+def test_what_restates_the_meeting_before_its_date(before, ok):
+    assert restates_meeting(before) is ok
+
+
+@pytest.mark.parametrize("second, date", [
+    ("Hội nghị được tổ chức ngày 20 tháng 12 tại huyện Si Ma Cai.", "2023-12-20"),
+    ("Hội nghị diễn ra vào sáng 21/12 tại Trung tâm Hội nghị huyện Bắc Hà.", "2023-12-21"),
+    ("Buổi lễ được tổ chức chiều 19-12 tại huyện Mường Khương.", "2023-12-19"),
+])
+def test_the_date_of_a_sentence_restating_a_dateless_lead(pipe, second, date):
+    body = ("BGĐT - Cụm thi đua số 4 gồm các huyện Mường Khương, Si Ma Cai và Bắc Hà vừa tổ chức "
+            "hội nghị tổng kết công tác thi đua, khen thưởng năm 2023, triển khai nhiệm vụ năm 2024.\n\n"
+            f"{second} Dự hội nghị có lãnh đạo Ban Thi đua - Khen thưởng tỉnh.")
+    doc = run(pipe, body, published="2023-12-26")
+    assert doc.fields["event_date"] == date
+    assert doc.fields["event_types"] == ["annual_review"]
+
+
+@pytest.mark.parametrize("second", [
+    # a date that is not the meeting's
+    "Hội nghị đã thông qua kế hoạch hoàn thành hồ sơ trước ngày 25/12.",
+    "Năm 2023, cụm đã tổ chức ngày hội văn hóa ngày 10 tháng 9 tại huyện Bắc Hà.",
+    # the restating sentence is not the one right after the lead
+    "Các huyện hoàn thành 45/48 chỉ tiêu. Hội nghị được tổ chức ngày 20 tháng 12 tại Bắc Hà.",
+])
+def test_no_event_date_from_other_dates_after_a_dateless_lead(pipe, second):
+    body = ("BGĐT - Cụm thi đua số 4 gồm các huyện Mường Khương, Si Ma Cai và Bắc Hà vừa tổ chức "
+            "hội nghị tổng kết công tác thi đua, khen thưởng năm 2023, triển khai nhiệm vụ năm 2024.\n\n"
+            f"{second}")
+    doc = run(pipe, body, published="2023-12-26")
+    assert doc.fields["event_date"] is None
+
+
+def test_a_dated_lead_keeps_its_own_date(pipe):
+    body = ("Sáng 18/12, Cụm thi đua số 4 tổ chức hội nghị tổng kết công tác thi đua năm 2023.\n\n"
+            "Hội nghị được tổ chức ngày 20 tháng 12 tại huyện Si Ma Cai.")
+    assert run(pipe, body, published="2023-12-26").fields["event_date"] == "2023-12-18"
+
+
+# -- a bloc activity of no named type as the reported event (dev call 9) ---------------
+
+@pytest.mark.parametrize("act", ["kiểm tra chéo kết quả thực hiện phong trào thi đua",
+                                 "giao lưu thể thao tại Nhà thi đấu tỉnh",
+                                 "tham quan, học tập kinh nghiệm tại tỉnh Lâm Đồng"])
+def test_the_blocs_own_activity_without_a_meeting_word_is_other(pipe, act):
+    body = (f"(GLO) - Chiều 12-6, đoàn công tác của Cụm thi đua các huyện phía Tây tỉnh Gia Lai "
+            f"đã {act}.\n\nĐoàn làm việc tại các huyện Chư Prông và Đức Cơ.")
+    doc = run(pipe, body, title="Cụm thi đua các huyện phía Tây", published="2024-06-13")
+    assert doc.fields["event_types"] == ["other"]
+    assert doc.fields["event_date"] == "2024-06-12"
+    assert doc.fields["review_year"] is None and doc.fields["plan_year"] is None
+
+
+def test_an_inspection_mentioned_in_a_review_report_is_no_event(pipe):
+    body = ("(GLO) - Chiều 20-12, Cụm thi đua các huyện phía Tây tỉnh Gia Lai tổ chức hội nghị "
+            "tổng kết công tác thi đua năm 2024.\n\n"
+            "Ngày 5-11, đoàn công tác của Cụm thi đua các huyện phía Tây đã kiểm tra chéo "
+            "tại các huyện Chư Prông và Đức Cơ.")
+    doc = run(pipe, body, title="Cụm thi đua các huyện phía Tây tổng kết", published="2024-12-21")
+    assert doc.fields["event_types"] == ["annual_review"]
+    assert doc.fields["event_date"] == "2024-12-20"
+
+
+def test_an_inspection_sentence_without_the_bloc_or_a_date_is_no_event(pipe):
+    body = ("Đoàn công tác đã kiểm tra chéo kết quả thi đua tại huyện Chư Prông.\n\n"
+            "Cụm thi đua các huyện phía Tây có 5 huyện.")
+    doc = run(pipe, body, title="Kiểm tra chéo", published="2024-06-13")
+    assert doc.fields["event_date"] is None and doc.fields["event_types"] is None
+
+
+@pytest.mark.parametrize("plan", ["sẽ kiểm tra chéo tại các huyện vào tháng 12",
+                                  "thống nhất kế hoạch kiểm tra chéo tại các huyện",
+                                  "đề nghị các huyện chuẩn bị hồ sơ để kiểm tra chéo"])
+def test_an_activity_planned_or_requested_is_no_event(pipe, plan):
+    body = (f"(GLO) - Chiều 12-6, lãnh đạo Cụm thi đua các huyện phía Tây tỉnh Gia Lai {plan}.\n\n"
+            "Các huyện trong cụm hoàn thành tốt nhiệm vụ.")
+    doc = run(pipe, body, title="Cụm thi đua các huyện phía Tây", published="2024-06-13")
+    assert doc.fields["event_date"] is None and doc.fields["event_types"] is None
 
 
