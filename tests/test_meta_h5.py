@@ -195,3 +195,25 @@ def test_an_activity_planned_or_requested_is_no_event(pipe, plan):
     assert doc.fields["event_date"] is None and doc.fields["event_types"] is None
 
 
+# -- member counts ---------------------------------------------------------------------
+
+BLOC_ONLY = ("orgs", "bloc")
+
+
+@pytest.mark.parametrize("text, count", [
+    ("Khối có mười hai đơn vị, trong đó có Sở Tài chính và Sở Nội vụ.", 12),
+    ("Cụm hiện có mười lăm xã: Tân Hòa, Tân Lập, Tân Phú và các xã khác.", 15),
+    ("Khối gồm mười chín cơ quan, đơn vị.", 19),
+    ("Cụm gồm hai mươi xã, phường.", 20),
+    ("Sau khi sắp xếp, cụm được kiện toàn với 7 đơn vị: huyện Chư Prông, huyện Đức Cơ, "
+     "huyện Ia Grai, huyện Chư Păh, huyện Mang Yang, huyện Kông Chro và thị xã Ayun Pa.", 7),
+    ("Khối thi đua các cơ quan Đảng với 5 cơ quan: Ban Tổ chức Tỉnh ủy, Ban Tuyên giáo Tỉnh ủy, "
+     "Ủy ban Kiểm tra Tỉnh ủy, Văn phòng Tỉnh ủy và Báo Gia Lai.", 5),
+    # distractors: a colon list that does not follow the bloc, recipients, a span of years
+    ("Hội nghị đề nghị tặng Bằng khen cho 3 đơn vị: huyện Chư Prông, huyện Đức Cơ và huyện Ia Grai.",
+     None),
+    ("Tỉnh đã chọn 4 đơn vị: Sở Tài chính, Sở Nội vụ, Sở Y tế và Sở Xây dựng làm điểm.", None),
+    ("Khối đã tổ chức mười năm hoạt động.", None),
+])
+def test_member_count_classes(text, count):
+    assert extract(text, components=BLOC_ONLY).fields["member_count"] == count
