@@ -127,6 +127,23 @@ def _patterns() -> dict[str, re.Pattern]:
     }
 
 
+@lru_cache(maxsize=None)
+def _restating() -> re.Pattern:
+    """What stands before the date of a sentence restating the meeting with its
+    date: "Hội nghị được tổ chức ngày 15 tháng 7", "Buổi lễ diễn ra vào sáng 9/9"."""
+    rows = load_csv("date_cues.csv")
+    alt = lambda k: "|".join(sorted((re.escape(r["word"]).replace(r"\ ", r"\s+")  # noqa: E731
+                                     for r in rows if r["kind"] == k), key=len, reverse=True))
+    return re.compile(rf"(?:{alt('meeting')})\s+(?:(?:đã|được|đã\s+được)\s+)?(?:{alt('held')})"
+                      r"(?:\s+vào)?\s*", _FLAGS)
+
+
+def restates_meeting(before: str) -> bool:
+    """Whether ``before``, a sentence's text up to a date, is a meeting noun and
+    its holding verb: the sentence gives the date of the meeting it names."""
+    return _restating().fullmatch(before.strip()) is not None
+
+
 # -- finding --------------------------------------------------------------------
 
 # Every expression has a digit or a relative word ("Sáng qua", "hôm nay", "ngày mai").

@@ -145,6 +145,16 @@ def _triggers(text: str) -> tuple[Trigger, ...]:
     return tuple(trigs)
 
 
+def reports_other(text: str) -> bool:
+    """Whether ``text`` (folded) reports a bloc activity of no named type as done
+    ("... đã kiểm tra chéo ...", "giao lưu thể thao"), not as a plan or a
+    request ("sẽ kiểm tra chéo", "đề nghị tổ chức giao lưu")."""
+    for t in _triggers(text):
+        if t.type == "other" and not _block().search(_CLAUSE_END.split(text[:t.start])[-1]):
+            return True
+    return False
+
+
 def _first_year(trigs: list[Trigger], roles: set[str], types: set[str] | None = None) -> int | None:
     return next((t.year for t in trigs if t.year and t.year_role in roles
                  and (types is None or t.type in types)), None)

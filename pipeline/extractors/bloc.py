@@ -141,7 +141,9 @@ def find_member_count(doc: Doc) -> tuple[int, int, int] | None:
             if n is None or not 2 <= n <= 80 or (m.group("k") and int(m.group("k")) != n):
                 continue
             strong = _CONSISTS.search(before) is not None
-            member_word = strong or _MEMBERS_AFTER.match(after) is not None
+            member_word = strong or _MEMBERS_AFTER.match(after) is not None or (
+                # the bloc's units listed after a colon ("khối được kiện toàn với 6 đơn vị: A, B, ...")
+                after[:1] == ":" and _BLOC_WORD.search(doc.text, s.start, m.start()) is not None)
             if not member_word:
                 continue
             rank = 0 if strong else 1
@@ -191,6 +193,7 @@ _ACHIEVED = re.compile(r"\s*(?:được|có thành tích|hoàn thành|đạt)")
 _REPRESENTATIVES = re.compile(r"(?:lãnh đạo|đại diện)\s*$")
 _CONSISTS = re.compile(r"(?:gồm|có|còn|tổng số)\s*$")
 _MEMBERS_AFTER = re.compile(r"\s*(?:thành viên|trong (?:khối|cụm))")
+_BLOC_WORD = re.compile(r"(?<!\p{L})(?:khối|cụm)(?!\p{L})", re.IGNORECASE)
 _CLAUSE = re.compile(r"[^;]+")
 _PERSON_WORD = re.compile(r"\b(?:ông|bà|đồng chí|anh|chị|lãnh đạo)\b", re.IGNORECASE)
 _LIST_PUNCT = re.compile(r"[\s,;.–\-+•*]")

@@ -18,8 +18,9 @@ import datetime as dt
 
 import regex as re
 
-from ..dates_lib import Temporal, approx_published, find_temporals, parse_iso, resolve_year
-from ..event_lib import analyse_folded, fill_missing_years, trigger_types
+from ..dates_lib import (Temporal, approx_published, find_temporals, parse_iso, resolve_year,
+                         restates_meeting)
+from ..event_lib import analyse_folded, fill_missing_years, reports_other, trigger_types
 from ..model import Doc, Span
 from ..registry import register
 from ..segment import fold_sentence
@@ -57,6 +58,11 @@ def _event_score(text: str, temporals: list[Temporal], start: int,
         # ("... do khối tổ chức chiều 22/12")
         score += _W_DATE
     if "tổ chức" in f or "hội nghị" in f:
+        score += _W_MEETING
+    elif score + _W_MEETING >= _MIN_SCORE and (best is None or score + _W_MEETING > best) and \
+            reports_other(f):
+        # the bloc's own activity of no named type ("Sáng 5-11, đoàn công tác
+        # của Khối ... đã kiểm tra chéo ..."): a meeting too
         score += _W_MEETING
     if score + _W_ACT >= _MIN_SCORE and (best is None or score + _W_ACT > best) and \
             any(t in _ACTS for t in trigger_types(f)):
@@ -121,6 +127,12 @@ def _event_date(ts: list[Temporal], pub: dt.date | None, approx_pub: dt.date | N
     return None, None
 
 
+def _restated(text: str, start: int, ts: list[Temporal]) -> list[Temporal]:
+    """The first date of the sentence at ``start`` when it restates the meeting with it."""
+    t = next((t for t in ts if t.kind == "date" and not t.anniversary), None)
+    return [t] if t is not None and restates_meeting(text[start:t.start]) else []
+
+
 @register("dates")
 class Dates:
     def __call__(self, doc: Doc) -> Doc:
@@ -150,6 +162,10 @@ class Dates:
         if len(ev_ts) > 1:
             ev_start = sents[ev].start
             ev_ts.sort(key=lambda t: not _opens_clause(doc.text, ev_start, t))
+        if ev is not None and not ev_ts and ev + 1 < len(sents):
+            # a lead without a date ("... vừa tổ chức hội nghị ..."): the next
+            # sentence may restate the meeting with it ("Hội nghị được tổ chức ngày 15 tháng 7")
+            ev_ts = _restated(doc.text, sents[ev + 1].start, temporals[ev + 1])
         ev_t, ev_date = _event_date(ev_ts, pub, approx_pub, info)
         ref = pub or ev_date or approx_pub
         for ts in temporals.values():

@@ -198,6 +198,8 @@ _MAY_SPLIT_AUTHORS = stdre.compile(r"[-–—,/]|và")
 _NAME_TOKEN = re.compile(r"^(?:\p{Lu}[\p{Ll}]*|\p{Lu}+)$")
 _NOT_IN_NAMES = re.compile(r"[\d:;!?\"“”()]|\.$")
 _CREDIT_LINE = re.compile(r"(?i)^(?:ảnh|nguồn)\s*:")
+# A collaborator's note after the name: "Mai Chi (CTV)", "Hà An (cộng tác viên)".
+_COLLABORATOR = re.compile(r"\s*\(\s*(?:ctv|cộng\s+tác\s+viên)\s*\)$", re.IGNORECASE)
 
 
 def title_case(name: str) -> str:
@@ -211,6 +213,8 @@ def parse_byline(line: str) -> str | None:
     if ":" in s:                    # every _BYLINE_PREFIX ends in one
         s = _BYLINE_PREFIX.sub("", s).strip()
     s = s.rstrip("|").strip()
+    if s.endswith(")"):             # every _COLLABORATOR note ends in one
+        s = _COLLABORATOR.sub("", s)
     if not s or len(s) > 60 or _NOT_IN_NAMES.search(s):
         return None
     if _MAY_SPLIT_AUTHORS.search(s):
@@ -283,7 +287,27 @@ def find_byline(doc: Doc) -> tuple[str | None, Span | None]:
         if _skippable_tail_line(doc, s, e, ln):
             continue
         name = parse_byline(ln)
-        return (name, Span(s, e)) if name else (None, None)
+        if name:
+            return name, Span(s, e)
+        break
+    return _top_byline(body)
+
+
+# A lead paragraph, not a heading: the line after a byline at the top is at least this long.
+_LEAD_MIN = 80
+
+
+def _top_byline(body: list[tuple[int, int, str]]) -> tuple[str | None, Span | None]:
+    """The author's line at the top of the story, alone before the lead
+    ("Ngọc Lan - Quang Vinh", a feed's "NGỌC TRINH" first line), after
+    nothing but a date line."""
+    for i, (s, e, ln) in enumerate(body[:3]):
+        if is_dateline(ln):
+            continue
+        name = parse_byline(ln)
+        if name and i + 1 < len(body) and len(body[i + 1][2]) >= _LEAD_MIN:
+            return name, Span(s, e)
+        break
     return None, None
 
 
