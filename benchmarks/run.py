@@ -165,7 +165,13 @@ def _ceiling_process(n_articles: int, seconds: float, barrier, results) -> None:
 
 
 def concurrent_rate(processes: int, seconds: float = 4.0, n_articles: int = 200) -> float:
-    """Articles/s of ``processes`` independent pipelines running at the same time, summed.
+    """Articles/s of ``processes`` independent pipelines running at the same time, summed
+    (:func:`concurrent_rates`)."""
+    return sum(concurrent_rates(processes, seconds, n_articles))
+
+
+def concurrent_rates(processes: int, seconds: float = 4.0, n_articles: int = 200) -> list[float]:
+    """Articles/s of each of ``processes`` independent pipelines running at the same time.
 
     No pool, no shared input, nothing to coordinate: each process has its own
     articles and they all start together (a barrier) and stop at the same
@@ -183,7 +189,7 @@ def concurrent_rate(processes: int, seconds: float = 4.0, n_articles: int = 200)
     rates = [results.get() for _ in procs]
     for p in procs:
         p.join()
-    return sum(rates)
+    return rates
 
 
 def stage_times(n_articles: int, repeats: int) -> dict[str, float]:

@@ -196,3 +196,13 @@ def test_a_list_after_a_counted_member_noun_and_a_colon_is_the_member_list():
     text = ("Khối thi đua các hội đặc thù tỉnh có 3 hội: Hội Luật gia tỉnh, Hội Nhà báo tỉnh và "
             "Hội Người mù tỉnh. Năm qua, Hội Cựu thanh niên xung phong tỉnh cũng tham gia.")
     assert members(text) == ["Hội Luật gia tỉnh", "Hội Người mù tỉnh", "Hội Nhà báo tỉnh"]
+
+
+def test_a_member_count_right_after_the_cue_says_whose_list_it_is():
+    # the bloc word stands far before the cue; the count after it names the members
+    text = ("Khối thi đua các trường trung cấp được thành lập theo quyết định của Chủ tịch UBND tỉnh "
+            "từ tháng 3 năm trước sau khi sắp xếp lại mạng lưới cơ sở đào tạo của tỉnh, gồm 3 trường là: "
+            "Trường Trung cấp Y tế Sơn La, Trường Trung cấp Nông lâm Sơn La và Trường Trung cấp Thể dục thể thao Sơn La. "
+            "Năm qua, Sở Giáo dục và Đào tạo phối hợp tốt với khối.")
+    assert members(text) == ["Trường Trung cấp Nông lâm Sơn La", "Trường Trung cấp Thể dục thể thao Sơn La",
+                             "Trường Trung cấp Y tế Sơn La"]

@@ -184,6 +184,11 @@ class _AwardRowSpy:
         self.table = (kinds, wrapped)
 
 
+# org_words.csv kinds naming words inside an org name: they fire where a found
+# name holds them, not wherever the text does ("khu vực Tây Nguyên" is no unit)
+_WORDS_INSIDE_NAMES = ("inner", "mid", "numbered")
+
+
 def _text_firing(text: str) -> dict[str, set[int]]:
     """Rows of each knowledge file that fire in ``text`` on the text alone."""
     fired: dict[str, set[int]] = {"agencies.csv": set(), "org_words.csv": set(), "awards.csv": set()}
@@ -195,7 +200,7 @@ def _text_firing(text: str) -> dict[str, set[int]]:
     for i, row in enumerate(load_csv("org_words.csv")):
         word = tolerant(re.escape(row["word"]).replace("\\ ", " "))
         rx = r"(?<![\p{L}\p{M}])" + word + r"(?![\p{L}\p{M}])"
-        if row["kind"] == "inner":
+        if row["kind"] in _WORDS_INSIDE_NAMES:
             hit = re.search(rx, org_text, re.IGNORECASE)
         else:
             hit = re.search(rx, text, 0 if row["kind"] == "head" else re.IGNORECASE)

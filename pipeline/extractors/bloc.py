@@ -264,7 +264,10 @@ class Bloc:
                 continue
             # the words saying whose list it is stand near the cue: "các đơn vị
             # trong khối đã ... tại các xã ..., trong đó có các xã A, B" is no list
-            if not _MEMBERSHIP_WORDS.search(doc.text, max(s.start, cue.start() - _CUE_REACH), cue.end()):
+            # or the member count follows the cue itself ("Khối được thành lập theo
+            # quyết định ..., gồm 6 trường là: A, B"): the count says whose list it is
+            counted = count is not None and count[1] > cue.end() and doc.text[cue.end():count[1]].isspace()
+            if not counted and not _MEMBERSHIP_WORDS.search(doc.text, max(s.start, cue.start() - _CUE_REACH), cue.end()):
                 continue
             listed.extend(here)
             if phrases["partial_cue"].search(doc.text, cue.start(), s.end):
