@@ -195,6 +195,12 @@ def _single_heads() -> frozenset[str]:
     return frozenset(h for h in heads if " " not in h)
 
 
+@lru_cache(maxsize=None)
+def _district_words() -> frozenset[str]:
+    """The district words (org_words.csv kind=district), lower case."""
+    return frozenset(d.lower() for d in _words()[2])
+
+
 def _district_openers() -> list[str]:
     """First words of the district words, as written (lower case): besides a
     capital letter, the only way a head can start."""
@@ -507,11 +513,16 @@ def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
     return False
 
 
-def _generic_end(text: str, pos: int, end: int, blocked: list[tuple[int, int]]) -> tuple[int, int]:
+def _generic_end(text: str, pos: int, end: int, blocked: list[tuple[int, int]],
+                 district_link: bool = False) -> tuple[int, int]:
     """Extend a generic org from ``pos`` (just after its head); return (end, extra_tokens).
 
     ``extra_tokens`` counts capitalised words and ``tỉnh`` after the head:
-    a head alone ("Hội", "Công an") is no org.
+    a head alone ("Hội", "Công an") is no org.  With ``district_link`` a
+    district word after the head (and its lower-case words) joins it to
+    the district's name ("Công an huyện Gia Lộc", "Tòa án nhân dân huyện
+    X", "Đảng ủy xã Y"): the unit of that district, not the district
+    (whose own "UBND" the caller leaves out).
     """
     _, inner, _ = _words()
     mids = _mid_words()
@@ -615,7 +626,9 @@ def _generic_end(text: str, pos: int, end: int, blocked: list[tuple[int, int]]) 
             # "Bến xe tàu Kiên Giang": lower-case words inside a name, bridged
             # only when a capitalised name part follows at once
             bridge = _BRIDGE.match(text, gap_end, end)
-            if bridge and (good or bridge.group(1).lower() in _links()) \
+            if bridge and (good or bridge.group(1).lower() in _links()
+                           or (district_link and bridge.group(2)[:1].isupper()
+                               and bridge.group(1).lower() in _district_words())) \
                     and not _bridge_stops().intersection(bridge.group(1).lower().split()) \
                     and not _APPOSITION.match(text, bridge.end(2) - len(bridge.group(2)), end) \
                     and not _ROLE_AHEAD.match(text, bridge.end(2) - len(bridge.group(2)), end):
@@ -693,7 +706,8 @@ def find_orgs(text: str, start: int = 0, end: int | None = None,
         is_district = m.group("district") is not None
         if not is_district and not m.group("head")[:1].isupper():
             continue
-        stop, extra = _generic_end(text, m.end(), end, blocked)
+        stop, extra = _generic_end(text, m.end(), end, blocked,
+                                   district_link=not is_district and not text.startswith(_DISTRICT_BEFORE, m.start()))
         if extra == 0:
             continue
         surface = text[m.start():stop]
@@ -758,8 +772,15 @@ _COUNT_WORDS = ("các", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "
 def _list_units() -> tuple[str, ...]:
     """The unit words a list's items share ("các sở: A; B", "các bệnh viện: A, B"),
     org_words.csv (kind=unit), longest first."""
-    units = {r["word"].lower() for r in load_csv("org_words.csv") if r["kind"] == "unit"}
+    units = {r["word"].lower() for r in load_csv("org_words.csv") if r["kind"] in ("unit", "owned_unit")}
     return tuple(sorted(units, key=len, reverse=True))
+
+
+@lru_cache(maxsize=None)
+def _owned_units() -> frozenset[str]:
+    """Unit words that make a list only after an owner ("Cục THADS 6 tỉnh: A, B";
+    "các tỉnh A, B" alone names no org), org_words.csv kind=owned_unit."""
+    return frozenset(r["word"].lower() for r in load_csv("org_words.csv") if r["kind"] == "owned_unit")
 
 
 @lru_cache(maxsize=None)
@@ -767,6 +788,23 @@ def _lower_units() -> frozenset[str]:
     """The list units that are district words: written lower case before each item."""
     _, _, district = _words()
     return frozenset(_list_units()) & {d.lower() for d in district}
+
+
+def _list_owner(text: str, at: int, start: int) -> int | None:
+    """Where the owner of a distributive list's unit starts: an org's head
+    and its name words ending right before the count ("Công an" in "Công
+    an các huyện: A, B", "Cục THADS" in "Cục THADS 6 tỉnh: A, B").  "UBND"
+    is no owner: its districts are the units themselves."""
+    lo = max(start, at - 60)
+    if not text[lo:at].endswith(" "):
+        return None
+    for h in _head_re().finditer(text, lo, at):
+        if not h.group("head") or text.startswith(_DISTRICT_BEFORE, h.start()):
+            continue
+        stop, _ = _generic_end(text, h.end(), at, [])
+        if not text[stop:at].strip():
+            return h.start()
+    return None
 
 
 def _units() -> str:
@@ -825,6 +863,7 @@ def _may_distribute(lower: str) -> bool:
 
 
 _PART = re.compile(r"[^,;]+")
+_SEMI_PART = re.compile(r"[^;]+")
 
 
 def _distribute_lists(text, start, end, found, province, multi_province, lower=None, trusted=False):
@@ -842,17 +881,38 @@ def _distribute_lists(text, start, end, found, province, multi_province, lower=N
     # ``trusted``: the copy was found free of odd characters
     if not _may_distribute(lower) and (trusted or not odd_case_folding().search(lower)):
         return out
-    lower_units = _lower_units()
+    lower_units = _lower_units() | _owned_units()
     for m in _distributive().finditer(text, start, end):
         unit = _SPACES.sub(" ", m.group("unit").lower())
-        prefix = unit if unit in lower_units else unit.capitalize()
-        if any(o.start < m.start() < o.end for o in found):
+        # a district word's items are districts ("các huyện A, B": huyện A);
+        # with an owner before it, the owner's units there ("Công an các
+        # huyện A, B": Công an huyện A, an org, not the district)
+        owner = (_list_owner(text, m.start(), start)
+                 if unit in lower_units and m.group(0)[:1] != "U" else None)
+        lead = m.start() if owner is None else owner
+        if owner is not None:
+            prefix = f"{tidy(text[owner:m.start()])} {unit}"
+        elif unit in _owned_units():
+            continue
+        else:
+            prefix = unit if unit in lower_units else unit.capitalize()
+        if any(o.start < lead < o.end for o in found):
             continue  # "Liên hiệp các Hội ...": the "các" is inside a name
         stop = _LIST_STOP.search(text, m.end(), end)
         region_end = stop.start() if stop else end
         if re.match(r"(?i)\s*" + r"\s+".join(unit.split()) + r"\s", text[m.end():region_end]):
             continue  # "5 hội: Hội Luật gia, Hội Nhà báo": the names are whole already
-        parts = [(p.start(), p.end()) for p in _PART.finditer(text, m.end(), region_end)]
+        # items split at semicolons when the list's are ("6 chi cục: Kiểm lâm;
+        # Chăn nuôi, Thú y và Thủy sản; Thủy lợi"), else at commas too (and a
+        # semicolon before an org of its own ends the list: "các sở: A, B;
+        # Cục Thuế tỉnh, ...")
+        part_re = _PART
+        semi = text.find(";", m.end(), region_end)
+        if semi >= 0:
+            nxt = semi + 1 + len(text[semi + 1:region_end]) - len(text[semi + 1:region_end].lstrip())
+            if nxt < region_end and not (_head_re().match(text, nxt) or _known_search().match(text, nxt)):
+                part_re = _SEMI_PART
+        parts = [(p.start(), p.end()) for p in part_re.finditer(text, m.end(), region_end)]
         items: list[tuple[int, int]] = []
         i = 0
         while i < len(parts):
@@ -873,7 +933,8 @@ def _distribute_lists(text, start, end, found, province, multi_province, lower=N
             # the part may run on: "X và Y", "X cùng Z ...": keep the longest
             # known prefix, else cut at the first "và"/"cùng" -- not at a "và"
             # inside the name ("Lao và bệnh phổi", a lower-case word after it)
-            cuts = [c.start() for c in _AND_WITH.finditer(part)]
+            # (a semicolon's item is whole: "và" and commas are its name's)
+            cuts = [] if part_re is _SEMI_PART else [c.start() for c in _AND_WITH.finditer(part)]
             if cuts and unit not in lower_units:
                 cuts = _cuts_outside_name(prefix, part, cuts)
             item_end = None
@@ -887,7 +948,7 @@ def _distribute_lists(text, start, end, found, province, multi_province, lower=N
             item = part[:item_end].strip()
             if not item or not item[:1].isupper():
                 break
-            if unit not in lower_units:
+            if unit not in lower_units and (part_re is _PART or i == len(parts) - 1):
                 # "ba bệnh viện: Nhi, Tâm thần đạt chuẩn": the item ends with its name
                 kept = _read_as_name(prefix, item)
                 if 0 < kept < len(item):
@@ -928,10 +989,11 @@ def _distribute_lists(text, start, end, found, province, multi_province, lower=N
             if shared and not name.endswith(shared):
                 name += shared
             canon = canonical_org(name, province, multi_province)
-            made.append(OrgMention(a, b, canon, "district" if unit in lower_units else org_kind(canon)))
+            made.append(OrgMention(a, b, canon, "district" if unit in lower_units and owner is None
+                                  else org_kind(canon)))
         if made:
             lo, hi = made[0].start, made[-1].end
-            out = [o for o in out if o.end <= m.start() or o.start >= hi or
+            out = [o for o in out if o.end <= lead or o.start >= hi or
                    (o.start >= lo and not any(x.start <= o.start < x.end for x in made))]
             out.extend(made)
     out.sort(key=lambda o: o.start)

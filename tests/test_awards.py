@@ -148,7 +148,9 @@ def test_one_recipient_of_two_awards_joined_by_va():
     ("Hai đơn vị được nhận Bằng khen của Chủ tịch UBND tỉnh.", (*UB_MERIT, "", 2, "conferred", 2023)),
     ("Khối đề nghị UBND tỉnh tặng danh hiệu Tập thể lao động xuất sắc cho 6 đơn vị.",
      ("Tập thể lao động xuất sắc", "UBND tỉnh", "", 6, "recommended", 2023)),
-    ("Giám đốc Sở Nội vụ tặng Giấy khen cho 5 tập thể.", ("Giấy khen", "", "", 5, "conferred", 2023)),
+    # a Giấy khen's conferrer "as stated": the position giving it
+    ("Giám đốc Sở Nội vụ tặng Giấy khen cho 5 tập thể.",
+     ("Giấy khen", "Giám đốc Sở Nội vụ", "", 5, "conferred", 2023)),
 ])
 def test_count_only_rows_have_an_empty_org(text, expected):
     assert awards(text) == [expected]

@@ -59,13 +59,18 @@ def test_outlet_code_heading_the_lead(code, outlet):
     ("Thanh Hương (cộng tác viên)", "Thanh Hương"),
     ("Tin, ảnh: Bảo Ngọc (CTV)", "Bảo Ngọc"),
     ("Hải Đăng ( CTV )", "Hải Đăng"),
+    # the author's office or agency: the author is still the name
+    ("Hải Đăng (TTXVN)", "Hải Đăng"),
+    ("Bảo Ngọc (Cục THADS tỉnh Hà Tĩnh)", "Bảo Ngọc"),
+    ("MINH ANH - THU HÀ (Trung tâm Văn hóa tỉnh)", "Minh Anh - Thu Hà"),
 ])
-def test_a_collaborators_note_is_dropped(line, name):
+def test_a_note_after_the_name_is_dropped(line, name):
     assert parse_byline(line) == name
 
 
-@pytest.mark.parametrize("line", ["Hải Đăng (TTXVN)", "Hải Đăng (Phú Thọ)", "(CTV)"])
-def test_other_notes_in_brackets_are_no_byline(line):
+@pytest.mark.parametrize("line", ["(CTV)", "Hội nghị tổng kết (ảnh)", "Khối thi đua số 2 (Sở Tư pháp)",
+                                  "Hải Đăng (TTXVN) (CTV) ()"])
+def test_a_note_does_not_make_a_byline(line):
     assert parse_byline(line) is None
 
 

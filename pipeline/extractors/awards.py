@@ -5,7 +5,8 @@ An award phrase ("Cờ thi đua", "bằng khen", "Huân chương Lao động h�
 
 * conferrer: "của X" after the phrase, else the unit right before the giving
   verb, of any kind ("Ban Thường vụ Tỉnh ủy tặng Bằng khen" -> "Bằng khen
-  của Ban Thường vụ Tỉnh ủy"), else the nearest authority before it
+  của Ban Thường vụ Tỉnh ủy") or the position it ends ("Giám đốc Sở Y tế
+  tặng Giấy khen" -> Giám đốc Sở Y tế), else the nearest authority before it
   ("đề nghị UBND tỉnh trình Chính phủ tặng Cờ thi đua" -> Chính phủ);
   ``gazetteers/awards.csv`` maps (kind, conferrer) to the canonical award;
 * recipients: the orgs after "cho", else the orgs the clause puts before the
@@ -161,6 +162,38 @@ def _title_before() -> re.Pattern:
     return re.compile(r"(?<=(?<![\p{L}\p{M}])(?:" + "|".join(sorted(alts, key=len, reverse=True)) + r")\s+)")
 
 
+@lru_cache(maxsize=None)
+def _position_ending() -> re.Pattern:
+    """A position (``titles.csv`` kind title, as in :func:`_title_before`)
+    ending where it is searched up to, with the prefix words ("Phó") that
+    may stand before it."""
+    alts, prefixes = set(), set()
+    for row in load_csv("titles.csv"):
+        phrase = row["phrase"]
+        if row["kind"] == "prefix":
+            prefixes.add(tolerant(re.escape(phrase).replace("\\ ", " ")))
+        if row["kind"] != "title":
+            continue
+        if row["org_from"] and row["org_from"] in phrase:
+            phrase = phrase[:phrase.index(row["org_from"])].strip()
+        if phrase:
+            alts.add(tolerant(re.escape(phrase).replace("\\ ", " ")))
+    by_len = lambda xs: "|".join(sorted(xs, key=len, reverse=True)) or "(?!)"
+    return re.compile(r"(?<![\p{L}\p{M}])(?P<prefix>(?:(?:" + by_len(prefixes) + r")\s+)*)"
+                      r"(?P<title>" + by_len(alts) + r")\s+$")
+
+
+def _giver_position(text: str, lo: int, org: OrgMention) -> str | None:
+    """"Giám đốc Công an tỉnh tặng Giấy khen": the position giving the award,
+    stated as the text states it (the contract's "as stated").  A deputy's
+    ("Phó Giám đốc ... trao") hands it over for someone the text does not
+    name: None."""
+    m = _position_ending().search(text, max(lo, org.start - 40), org.start)
+    if m is None or m.group("prefix"):
+        return None
+    return f"{tidy(m.group('title'))} {org.org}"
+
+
 # "X, đơn vị được Chính phủ tặng Cờ thi đua năm 2021, tiếp tục ...": an
 # earlier award in an apposition about the unit
 _APPOSITION_AWARD = re.compile(r"(?:,|\s[-–])\s*(?:là\s+)?đơn\s+vị\s+(?:đã\s+|từng\s+)?được\s+[^,;–-]*$",
@@ -302,11 +335,16 @@ class Awards:
                                and _OF.fullmatch(text, b, o.start)), None)
             phrase_end = b
             other = None if after_auth else _of_other().match(text, b, c_end)
-            # "Ban Thường vụ Tỉnh ủy tặng Bằng khen": the unit giving it, any kind,
-            # unless it ends a person's position ("Giám đốc Sở X tặng ...")
+            # "Ban Thường vụ Tỉnh ủy tặng Bằng khen": the unit giving it, any
+            # kind; when it ends a person's position ("Giám đốc Sở X tặng
+            # Giấy khen"), that position
             giver = None if after_auth or other else next(
-                (o for o in orgs if o.end <= a and o.start >= c_start and _giver_gap().fullmatch(text, o.end, a)
-                 and not _title_before().match(text, o.start)), None)
+                (o for o in orgs if o.end <= a and o.start >= c_start and _giver_gap().fullmatch(text, o.end, a)),
+                None)
+            giver_by = giver and giver.org
+            if giver and _title_before().match(text, giver.start):
+                giver_by = _giver_position(text, c_start, giver)
+                giver = giver if giver_by else None
             if after_auth:
                 by_clause = by_sentence = after_auth.org
                 phrase_end = after_auth.end
@@ -315,7 +353,7 @@ class Awards:
                 by_clause = by_sentence = tidy(other.group("by"))
                 phrase_end = other.end()
             elif giver:
-                by_clause = by_sentence = giver.org
+                by_clause = by_sentence = giver_by
             else:
                 before_auth = [o for o in authorities if o.end <= a]
                 clause_auth = [o for o in before_auth if o.start >= c_start]
@@ -324,7 +362,7 @@ class Awards:
             written = _tidy_phrase(text[a:phrase_end])
             if giver:
                 # named as the same award written "của X" would be
-                written = f"{written} của {giver.org}"
+                written = f"{written} của {giver_by}"
             award, conferrer = self._canonical(kind, by_clause or by_sentence, by_clause, mapping, written)
             if award is None:
                 prev_end = b

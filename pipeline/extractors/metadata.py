@@ -198,8 +198,10 @@ _MAY_SPLIT_AUTHORS = stdre.compile(r"[-–—,/]|và")
 _NAME_TOKEN = re.compile(r"^(?:\p{Lu}[\p{Ll}]*|\p{Lu}+)$")
 _NOT_IN_NAMES = re.compile(r"[\d:;!?\"“”()]|\.$")
 _CREDIT_LINE = re.compile(r"(?i)^(?:ảnh|nguồn)\s*:")
-# A collaborator's note after the name: "Mai Chi (CTV)", "Hà An (cộng tác viên)".
-_COLLABORATOR = re.compile(r"\s*\(\s*(?:ctv|cộng\s+tác\s+viên)\s*\)$", re.IGNORECASE)
+# A note after the name: a collaborator's "Mai Chi (CTV)", "Hà An (cộng tác
+# viên)", or the author's office "Bảo Ngọc (Cục THADS tỉnh Hà Tĩnh)".  The
+# name before it must still pass every test of a name.
+_AUTHOR_NOTE = re.compile(r"\s*\([^()\n]{1,80}\)$")
 
 
 def title_case(name: str) -> str:
@@ -213,8 +215,8 @@ def parse_byline(line: str) -> str | None:
     if ":" in s:                    # every _BYLINE_PREFIX ends in one
         s = _BYLINE_PREFIX.sub("", s).strip()
     s = s.rstrip("|").strip()
-    if s.endswith(")"):             # every _COLLABORATOR note ends in one
-        s = _COLLABORATOR.sub("", s)
+    if s.endswith(")"):             # every _AUTHOR_NOTE ends in one
+        s = _AUTHOR_NOTE.sub("", s)
     if not s or len(s) > 60 or _NOT_IN_NAMES.search(s):
         return None
     if _MAY_SPLIT_AUTHORS.search(s):

@@ -6,8 +6,10 @@ once per sentence here keeps the later components cheap and consistent.
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..model import Doc
-from ..orgs import find_orgs
+from ..orgs import OrgMention, find_orgs
 from ..registry import register
 
 
@@ -31,5 +33,31 @@ class Orgs:
             found = find_orgs(doc.text, s.start, s.end, province, multi)
             if found:
                 per_sentence[i] = found
-        doc.ctx["orgs"] = per_sentence
+        doc.ctx["orgs"] = _extend_to_listed_names(doc.text, per_sentence)
         return doc
+
+
+def _extend_to_listed_names(text: str, per_sentence: dict[int, list[OrgMention]]) -> dict[int, list[OrgMention]]:
+    """A name holding a comma, read whole where a list's semicolons bound it
+    ("6 chi cục: ...; Chăn nuôi, Thú y và Thủy sản; ..."), is the same name
+    where it stands alone in the story: "Chi cục Chăn nuôi, Thú y và Thủy
+    sản vinh dự ..." is not "Chi cục Chăn nuôi" and a list of others.  The
+    article itself says where such a name ends."""
+    listed = {o.org for found in per_sentence.values() for o in found if "," in o.org}
+    if not listed:
+        return per_sentence
+    out = {}
+    for i, found in per_sentence.items():
+        grown = []
+        for o in found:
+            for name in listed:
+                end = o.start + len(name)
+                if (len(name) > o.end - o.start and name.startswith(text[o.start:o.end])
+                        and text.startswith(name, o.start) and not text[end:end + 1].isalnum()):
+                    o = replace(o, end=end, org=name)
+                    break
+            if grown and o.start < grown[-1].end:
+                continue
+            grown.append(o)
+        out[i] = grown
+    return out
