@@ -196,6 +196,12 @@ def _single_heads() -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
+def _head_kind(kind: str) -> frozenset[str]:
+    """Heads with a trait of their names (org_words.csv rows of ``kind``), as written."""
+    return frozenset(r["word"] for r in load_csv("org_words.csv") if r["kind"] == kind)
+
+
+@lru_cache(maxsize=None)
 def _district_words() -> frozenset[str]:
     """The district words (org_words.csv kind=district), lower case."""
     return frozenset(d.lower() for d in _words()[2])
@@ -514,7 +520,7 @@ def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
 
 
 def _generic_end(text: str, pos: int, end: int, blocked: list[tuple[int, int]],
-                 district_link: bool = False) -> tuple[int, int]:
+                 district_link: bool = False, head: str = "") -> tuple[int, int]:
     """Extend a generic org from ``pos`` (just after its head); return (end, extra_tokens).
 
     ``extra_tokens`` counts capitalised words and ``tỉnh`` after the head:
@@ -522,8 +528,14 @@ def _generic_end(text: str, pos: int, end: int, blocked: list[tuple[int, int]],
     district word after the head (and its lower-case words) joins it to
     the district's name ("Công an huyện Gia Lộc", "Tòa án nhân dân huyện
     X", "Đảng ủy xã Y"): the unit of that district, not the district
-    (whose own "UBND" the caller leaves out).
+    (whose own "UBND" the caller leaves out).  ``head`` (as written) may be
+    one whose names are often a person's ("Trường Đại học Phạm Văn Đồng"),
+    or a branch's, whose place follows "tại" ("Phân hiệu Đại học Đà Nẵng
+    tại Kon Tum"): org_words.csv kinds person_named and branch.
     """
+    person_named = head in _head_kind("person_named")
+    branch = head in _head_kind("branch")
+    took_person = False
     _, inner, _ = _words()
     mids = _mid_words()
     numbered_first = _numbered_first()
@@ -567,6 +579,19 @@ def _generic_end(text: str, pos: int, end: int, blocked: list[tuple[int, int]],
                 caps_run = 0
                 continue
         if word[:1].isupper():
+            if (person_named and not took_person and good >= 1 and word in surnames
+                    and not _ends_with_place(text, pos, cur)):
+                # a school named for a person, right after its kind ("Trường
+                # THPT Lê Quý Đôn"); a name of more than four words holds a
+                # person's after it: the school's is the first three
+                nm = _NAME_RE.match(text, gap_end, end)
+                cuts = [c.start() for c in _NAME_PARTS.finditer(text, gap_end, nm.end())] + [nm.end()]
+                if len(cuts) >= 2:      # a name, not a word ("Y tế")
+                    cur = last_good = cuts[(len(cuts) if len(cuts) <= 4 else 3) - 1]
+                    good += 1
+                    caps_run = 0
+                    took_person = True
+                    continue
             if word in surnames and good >= 1 and caps_run != 1:
                 # after a name part or a complete proper name ("... Nam Hà Tĩnh"),
                 # "Công ty X Nguyễn Văn A": a person's name follows the org
@@ -592,6 +617,13 @@ def _generic_end(text: str, pos: int, end: int, blocked: list[tuple[int, int]],
             last_good = cur
             continue
         caps_run = 0
+        if branch and good and word == "tại":
+            # "Phân hiệu ... tại Kon Tum": the branch's place is its name's
+            place = _longest_name(text, w.end() + 1, end, _is_place) if text[w.end():w.end() + 1] == " " else None
+            if place is not None:
+                cur = last_good = place
+                good += 1
+                continue
         # lower-case: one to three words of the name vocabulary
         matched = False
         for n in (3, 2, 1):
@@ -707,7 +739,8 @@ def find_orgs(text: str, start: int = 0, end: int | None = None,
         if not is_district and not m.group("head")[:1].isupper():
             continue
         stop, extra = _generic_end(text, m.end(), end, blocked,
-                                   district_link=not is_district and not text.startswith(_DISTRICT_BEFORE, m.start()))
+                                   district_link=not is_district and not text.startswith(_DISTRICT_BEFORE, m.start()),
+                                   head=m.group("head") or "")
         if extra == 0:
             continue
         surface = text[m.start():stop]

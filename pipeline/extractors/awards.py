@@ -363,7 +363,15 @@ class Awards:
             if giver:
                 # named as the same award written "của X" would be
                 written = f"{written} của {giver_by}"
-            award, conferrer = self._canonical(kind, by_clause or by_sentence, by_clause, mapping, written)
+            stated = by_clause
+            if after_auth or other:
+                # "Bộ trưởng Bộ Tư pháp tặng Cờ thi đua của Bộ Tư pháp": the
+                # award is the ministry's, the one giving it its minister
+                before_verb = next((o for o in orgs if o.end <= a and o.start >= c_start
+                                    and _giver_gap().fullmatch(text, o.end, a)), None)
+                if before_verb and by_clause and before_verb.org.endswith(" " + by_clause):
+                    stated = before_verb.org
+            award, conferrer = self._canonical(kind, by_clause or by_sentence, stated, mapping, written)
             if award is None:
                 prev_end = b
                 continue

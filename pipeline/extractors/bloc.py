@@ -143,7 +143,8 @@ def find_member_count(doc: Doc) -> tuple[int, int, int] | None:
             strong = _CONSISTS.search(before) is not None
             member_word = strong or _MEMBERS_AFTER.match(after) is not None or (
                 # the bloc's units listed after a colon ("khối được kiện toàn với 6 đơn vị: A, B, ...")
-                after[:1] == ":" and _BLOC_WORD.search(doc.text, s.start, m.start()) is not None)
+                # or after a qualifier ("Cục THADS 6 tỉnh khu vực Bắc Trung Bộ: A, B")
+                _TO_COLON.match(after) is not None and _BLOC_WORD.search(doc.text, s.start, m.start()) is not None)
             if not member_word:
                 continue
             rank = 0 if strong else 1
@@ -192,6 +193,7 @@ _GIVEN_TO = re.compile(r"(?:cho|tặng|khen)\s*$")
 _ACHIEVED = re.compile(r"\s*(?:được|có thành tích|hoàn thành|đạt)")
 _REPRESENTATIVES = re.compile(r"(?:lãnh đạo|đại diện)\s*$")
 _CONSISTS = re.compile(r"(?:gồm|có|còn|tổng số)\s*$")
+_TO_COLON = re.compile(r"[^,;.:]{0,30}:")
 _MEMBERS_AFTER = re.compile(r"\s*(?:thành viên|trong (?:khối|cụm))")
 _BLOC_WORD = re.compile(r"(?<!\p{L})(?:khối|cụm)(?!\p{L})", re.IGNORECASE)
 _CLAUSE = re.compile(r"[^;]+")

@@ -10,7 +10,8 @@ holder in one of three ways, tried in order:
   ("Y - đơn vị Khối trưởng năm N", "bầu Y làm Khối trưởng", "Y (Khối
   trưởng năm N)", a person's unit "ông A, Giám đốc Sở Y, Phó khối").
 
-The receiving side reads the other way: "Y nhận bàn giao ... từ X", and a
+The receiving side reads the other way: "Y nhận bàn giao ... từ X" (or
+"... do X trao lại"), "ROLE năm N được (hội nghị) giao cho Y", and a
 receiving clause opening the sentence, "(Sau khi) nhận bàn giao nhiệm vụ
 Khối trưởng năm N từ X, Y sẽ ...", whose subject Y follows the giver.  The
 outgoing holder is also named by replacing words after an election ("bầu Y
@@ -59,8 +60,12 @@ _GIVER_LEAD = r"(?:(?:lãnh\s+đạo|đơn\s+vị|cơ\s+quan|UBND|Ủy\s+ban\s+n
 _RECEIVE = re.compile(
     r"(?:tiếp\s+)?nhận\s+(?:bàn\s+giao\s+)?(?:lại\s+)?(?:(?P<flag>cờ\s+(?:trưởng\s+khối|khối\s+trưởng|trưởng\s+cụm|cụm\s+trưởng))"
     r"|nhiệm\s+vụ\s+(?:(?P<deputy>phó\s+(?:khối|cụm)|(?:khối|cụm)\s+phó)|(?:trưởng\s+(?:khối|cụm)|(?:khối|cụm)\s+trưởng)))"
-    r"(?:\s+(?:khối|cụm)\s+thi\s+đua)?(?:\s+năm\s+(?P<year>(?:19|20)\d\d))?\s+từ\s+" + _GIVER_LEAD,
+    r"(?:\s+(?:khối|cụm)\s+thi\s+đua)?(?:\s+năm\s+(?P<year>(?:19|20)\d\d))?\s+(?:từ|do)\s+" + _GIVER_LEAD,
     re.IGNORECASE)
+# "Nhiệm vụ Khối trưởng năm N được hội nghị giao cho Y": the role given to Y,
+# the giver (the meeting, the province) not a holder
+_GIVEN_TO = re.compile(r"\s+(?:đã\s+)?được\s+(?:[^,;.]{0,40}?\s+)?(?:giao|trao|bàn\s+giao)\s+(?:lại\s+)?(?=cho\b)",
+                       re.IGNORECASE)
 _ELECTION = re.compile(r"\b(?:bầu|suy\s+tôn|chọn|làm|nhận\s+nhiệm\s+vụ|giao\s+làm|phân\s+công|đảm\s+nhận)\b",
                        re.IGNORECASE)
 _FROM_BEFORE = re.compile(r"\btừ\s+" + _GIVER_LEAD + "$", re.IGNORECASE)
@@ -285,7 +290,11 @@ class Leadership:
                                       "start": s.start + vm.start(), "end": (to.end if to else role_end),
                                       "sentence": i})
                     continue
-                to = _org_after_cho(text, role_end, s.end, orgs)
+                given = _GIVEN_TO.match(text, role_end, s.end)
+                to = _org_after_cho(text, given.end() if given else role_end, s.end, orgs)
+                if to is not None and given:
+                    sent_terms.append(_Term(to, role, year, "explicit" if year else "default", True))
+                    continue
                 if to is not None:
                     # "... và khối phó cho Y" after a transfer verb: a transfer of
                     # that role too, whose outgoing holder is not named
