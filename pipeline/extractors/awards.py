@@ -146,41 +146,34 @@ def _giver_gap() -> re.Pattern:
     return re.compile(r"\s+(?:" + "|".join(verbs) + r")\s+", re.IGNORECASE)
 
 
+def _title_phrases(*kinds: str) -> str:
+    """The ``titles.csv`` phrases of ``kinds`` up to the word where their unit's
+    name begins ("Chánh Văn phòng" -> "Chánh"), as one alternation, longest first."""
+    alts = set()
+    for row in load_csv("titles.csv"):
+        if row["kind"] not in kinds:
+            continue
+        phrase = row["phrase"]
+        if row["org_from"] and row["org_from"] in phrase:
+            phrase = phrase[:phrase.index(row["org_from"])].strip()
+        if phrase:
+            alts.add(tolerant(re.escape(phrase).replace("\\ ", " ")))
+    return "|".join(sorted(alts, key=len, reverse=True)) or "(?!)"
+
+
 @lru_cache(maxsize=None)
 def _title_before() -> re.Pattern:
     """Matches (empty) at an org that ends a person's position ("Giám đốc |Sở Nội vụ",
     "Trưởng |Ban Dân vận"): positions and memberships of ``titles.csv``, as capitalised."""
-    alts = set()
-    for row in load_csv("titles.csv"):
-        if row["kind"] not in ("title", "membership"):
-            continue
-        phrase = row["phrase"]
-        if row["org_from"] and row["org_from"] in phrase:
-            phrase = phrase[:phrase.index(row["org_from"])].strip()
-        if phrase:
-            alts.add(tolerant(re.escape(phrase).replace("\\ ", " ")))
-    return re.compile(r"(?<=(?<![\p{L}\p{M}])(?:" + "|".join(sorted(alts, key=len, reverse=True)) + r")\s+)")
+    return re.compile(r"(?<=(?<![\p{L}\p{M}])(?:" + _title_phrases("title", "membership") + r")\s+)")
 
 
 @lru_cache(maxsize=None)
 def _position_ending() -> re.Pattern:
-    """A position (``titles.csv`` kind title, as in :func:`_title_before`)
-    ending where it is searched up to, with the prefix words ("Phó") that
-    may stand before it."""
-    alts, prefixes = set(), set()
-    for row in load_csv("titles.csv"):
-        phrase = row["phrase"]
-        if row["kind"] == "prefix":
-            prefixes.add(tolerant(re.escape(phrase).replace("\\ ", " ")))
-        if row["kind"] != "title":
-            continue
-        if row["org_from"] and row["org_from"] in phrase:
-            phrase = phrase[:phrase.index(row["org_from"])].strip()
-        if phrase:
-            alts.add(tolerant(re.escape(phrase).replace("\\ ", " ")))
-    by_len = lambda xs: "|".join(sorted(xs, key=len, reverse=True)) or "(?!)"
-    return re.compile(r"(?<![\p{L}\p{M}])(?P<prefix>(?:(?:" + by_len(prefixes) + r")\s+)*)"
-                      r"(?P<title>" + by_len(alts) + r")\s+$")
+    """A position (``titles.csv`` kind title) ending where it is searched up
+    to, with the prefix words ("Phó") that may stand before it."""
+    return re.compile(r"(?<![\p{L}\p{M}])(?P<prefix>(?:(?:" + _title_phrases("prefix") + r")\s+)*)"
+                      r"(?P<title>" + _title_phrases("title") + r")\s+$")
 
 
 def _giver_position(text: str, lo: int, org: OrgMention) -> str | None:
@@ -335,12 +328,13 @@ class Awards:
                                and _OF.fullmatch(text, b, o.start)), None)
             phrase_end = b
             other = None if after_auth else _of_other().match(text, b, c_end)
-            # "Ban Thường vụ Tỉnh ủy tặng Bằng khen": the unit giving it, any
+            # the unit right before the giving verb ("X tặng Bằng khen")
+            before_verb = next((o for o in orgs if o.end <= a and o.start >= c_start
+                                and _giver_gap().fullmatch(text, o.end, a)), None)
+            # "Ban Thường vụ Tỉnh ủy tặng Bằng khen": that unit gives it, any
             # kind; when it ends a person's position ("Giám đốc Sở X tặng
             # Giấy khen"), that position
-            giver = None if after_auth or other else next(
-                (o for o in orgs if o.end <= a and o.start >= c_start and _giver_gap().fullmatch(text, o.end, a)),
-                None)
+            giver = None if after_auth or other else before_verb
             giver_by = giver and giver.org
             if giver and _title_before().match(text, giver.start):
                 giver_by = _giver_position(text, c_start, giver)
@@ -367,8 +361,6 @@ class Awards:
             if after_auth or other:
                 # "Bộ trưởng Bộ Tư pháp tặng Cờ thi đua của Bộ Tư pháp": the
                 # award is the ministry's, the one giving it its minister
-                before_verb = next((o for o in orgs if o.end <= a and o.start >= c_start
-                                    and _giver_gap().fullmatch(text, o.end, a)), None)
                 if before_verb and by_clause and before_verb.org.endswith(" " + by_clause):
                     stated = before_verb.org
             award, conferrer = self._canonical(kind, by_clause or by_sentence, stated, mapping, written)
