@@ -21,7 +21,8 @@ NEGATIVES = {"d005", "d011", "d016", "d022", "d027", "d031", "d038", "d043",  # 
              "hE04", "hE07",                                                  # held-out set 3
              "hF03",                                                          # held-out set 4
              "hG05", "hG09",                                                  # held-out set 5
-             "hH08", "hH09"}                                                  # held-out set 6
+             "hH08", "hH09",                                                  # held-out set 6
+             "hI09", "hI10"}                                                  # held-out set 7
 # Hard negatives that name emulation blocs in passing: only the full decision clears them.
 HARD_NEGATIVES = {"d022", "hB06", "hD04", "hE04", "hF03", "hG09"}
 
