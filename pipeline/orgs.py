@@ -809,6 +809,12 @@ def _list_units() -> tuple[str, ...]:
     return tuple(sorted(units, key=len, reverse=True))
 
 
+def list_units() -> tuple[str, ...]:
+    """The unit words a distributive list's items share, longest first (for
+    the extractors that read what such a list follows)."""
+    return _list_units()
+
+
 @lru_cache(maxsize=None)
 def _owned_units() -> frozenset[str]:
     """Unit words that make a list only after an owner ("Cục THADS 6 tỉnh: A, B";
@@ -851,9 +857,10 @@ def _counted_unit() -> str:
 @lru_cache(maxsize=None)
 def _distributive() -> re.Pattern:
     """"các huyện A, B", "các sở: A; B", and a list after a lower-case qualifier
-    and a colon ("7 xã trên địa bàn huyện X (cũ): A, B", "6 xã biên giới vừa
-    được thành lập: A, B")."""
-    qualified = r"|\s+(?=(?-i:\p{Ll}))[^:;.\n]{1,80}?\s*:\s*"
+    and a colon, "là" or "gồm" ("7 xã trên địa bàn huyện X (cũ): A, B", "6 xã
+    biên giới vừa được thành lập: A, B", "Năm phường được hình thành trên địa
+    bàn thành phố X cũ là A, B")."""
+    qualified = r"|\s+(?=(?-i:\p{Ll}))[^:;.\n]{1,80}?(?:\s*:|\s(?:là|gồm)(?:\s*:)?)\s*"
     return re.compile(r"(?<![\p{L}\p{M}])(?:UBND\s+)?" + _counted_unit()
                       + r"(?P<sep>\s*:\s*|\s+" + qualified + r")(?=(?-i:\p{Lu}))", re.IGNORECASE)
 

@@ -323,8 +323,10 @@ def test_city_party_agencies_are_kept_as_written(sentence, orgs):
     ("Cụm thi đua số 2 gồm 4 xã trên địa bàn huyện Mộc Châu cũ: Tân Lập, Lóng Sập, Chiềng Sơn và Đoàn Kết.",
      ["xã Tân Lập", "xã Lóng Sập", "xã Chiềng Sơn", "xã Đoàn Kết"]),
     ("Hai xã đạt chuẩn nông thôn mới nâng cao: Tân Lập và Lóng Sập.", ["xã Tân Lập", "xã Lóng Sập"]),
-    # no colon: the lower-case words are no list
-    ("Hai xã đạt chuẩn nông thôn mới nâng cao là Tân Lập và Lóng Sập.", []),
+    # "là" or "gồm" ends the qualifier as a colon does (held-out set 7)
+    ("Hai xã đạt chuẩn nông thôn mới nâng cao là Tân Lập và Lóng Sập.", ["xã Tân Lập", "xã Lóng Sập"]),
+    # but not before a lower-case word: no list follows
+    ("Hai xã đạt chuẩn nông thôn mới nâng cao là điều đáng ghi nhận ở Tân Lập.", []),
 ])
 def test_a_list_after_a_place_qualifier_and_a_colon(sentence, orgs):
     assert [o.org for o in find_orgs(sentence) if o.kind == "district"] == orgs

@@ -32,7 +32,7 @@ import regex as re
 from ..gazetteers import load_csv
 from ..model import Doc
 from ..normalize import fold, tidy
-from ..orgs import OrgMention, tolerant
+from ..orgs import OrgMention, list_units, tolerant
 from ..registry import register
 from ..wordscan import WordGate, leading_words, opening_words
 
@@ -224,7 +224,13 @@ def _of_other() -> re.Pattern:
 
 
 _NAMED_AFTER_COUNT = re.compile(r"[^;,.]{0,30}?\b(?:là|gồm)\s*:?\s*", re.IGNORECASE)
-_CHO = re.compile(r"[^;]{0,40}?\bcho\s+(?:(?:các|lãnh\s+đạo)\s+)?", re.IGNORECASE)
+@lru_cache(maxsize=None)
+def _cho() -> re.Pattern:
+    """"cho" before the recipients, with "các" / "lãnh đạo" and a list's unit
+    word, whose items the org finder gives without it ("cho các phường A, B")."""
+    units = "|".join(r"\s+".join(map(re.escape, u.split())) for u in list_units())
+    return re.compile(r"[^;]{0,40}?\bcho\s+(?:(?:các|lãnh\s+đạo)\s+(?:(?:" + units + r")\s+(?=\p{Lu}))?)?",
+                      re.IGNORECASE)
 
 
 # tidy() of an award phrase as written: the same few phrases recur in every article
@@ -383,7 +389,7 @@ class Awards:
                     year = int(ym.group(1))
             # recipients
             rows = []
-            cho = _CHO.match(text, phrase_end, c_end)
+            cho = _cho().match(text, phrase_end, c_end)
             if cho:
                 run = []
                 for o in recipients_pool:

@@ -25,8 +25,10 @@ _BLOC_HEAD = re.compile(r"(?<![\p{L}])(?:Khối|Cụm|khối|cụm)\s+(?:giao\s+
 
 
 def _count_words() -> list[str]:
-    # "năm" (five / year) and "một" (one) are left out: too ambiguous for a count
-    return [r["word"] for r in load_csv("numbers.csv") if r["word"] not in ("năm", "một")]
+    # "một" (one) is left out: no bloc has one member.  "năm" (five / year)
+    # is in: the count pattern wants a unit noun right after it ("năm cơ
+    # quan"), which a year never has
+    return [r["word"] for r in load_csv("numbers.csv") if r["word"] != "một"]
 
 
 def _number_words_alt() -> str:
@@ -133,7 +135,7 @@ def find_member_count(doc: Doc) -> tuple[int, int, int] | None:
         for m in scan.finditer(doc.text, s.start, s.end):
             before = doc.text[max(s.start, m.start() - 25):m.start()].lower()
             after = doc.text[m.end():min(s.end, m.end() + 40)].lower()
-            if _GIVEN_TO.search(before) or _ACHIEVED.match(after):
+            if _GIVEN_TO.search(before) or _ACHIEVED.match(after) or _PROVINCE_WIDE.search(before):
                 continue
             if _REPRESENTATIVES.search(before) and "thành viên" not in after[:20]:
                 continue
@@ -153,6 +155,18 @@ def find_member_count(doc: Doc) -> tuple[int, int, int] | None:
                 if rank == 0:           # the first strong count: no later one can replace it
                     return best[1:]
     return None if best is None else best[1:]
+
+
+def _count_unit(text: str, count: tuple[int, int, int] | None) -> re.Pattern | None:
+    """The unit noun of the member count ("phường" of "mười một phường") as a
+    word pattern, or None."""
+    if count is None:
+        return None
+    m = _phrases()["count"].match(text, count[1], count[2])
+    if m is None:
+        return None
+    unit = text[m.end("n"):count[2]].strip()
+    return re.compile(r"(?<![\p{L}\p{M}])" + re.escape(unit) + r"(?![\p{L}\p{M}])", re.IGNORECASE) if unit else None
 
 
 def _clause_subjects(doc: Doc, s_index: int, orgs: list[OrgMention]) -> list[OrgMention]:
@@ -191,6 +205,8 @@ def _province_tail() -> re.Pattern:
 _PAREN_TAIL = re.compile(r"\s*\([^)]*\)\s*$")
 _GIVEN_TO = re.compile(r"(?:cho|tặng|khen)\s*$")
 _ACHIEVED = re.compile(r"\s*(?:được|có thành tích|hoàn thành|đạt)")
+# "Toàn tỉnh hiện có 4 cơ quan báo chí": the province's units, not the bloc's
+_PROVINCE_WIDE = re.compile(r"(?:toàn|cả)\s+(?:tỉnh|thành\s+phố|ngành)\b[^,;.]*$|trên\s+địa\s+bàn\s+(?:tỉnh|thành\s+phố)?\s*$")
 _REPRESENTATIVES = re.compile(r"(?:lãnh đạo|đại diện)\s*$")
 _CONSISTS = re.compile(r"(?:gồm|có|còn|tổng số)\s*$")
 _TO_COLON = re.compile(r"[^,;.:]{0,30}:")
@@ -254,6 +270,7 @@ class Bloc:
         phrases = _phrases()
         listed: list[OrgMention] = []
         partial = False
+        count_unit = _count_unit(doc.text, count)
         for i, orgs in orgs_by_sentence.items():
             s = doc.sentences[i]
             # the search costs several times the casefold and the ``in`` tests
@@ -269,7 +286,11 @@ class Bloc:
             # or the member count follows the cue itself ("Khối được thành lập theo
             # quyết định ..., gồm 6 trường là: A, B"): the count says whose list it is
             counted = count is not None and count[1] > cue.end() and doc.text[cue.end():count[1]].isspace()
-            if not counted and not _MEMBERSHIP_WORDS.search(doc.text, max(s.start, cue.start() - _CUE_REACH), cue.end()):
+            reach = max(s.start, cue.start() - _CUE_REACH)
+            if not counted and not _MEMBERSHIP_WORDS.search(doc.text, reach, cue.end()) and not (
+                    # the unit the members are counted in ("Cụm gồm mười một
+                    # phường. Sáu phường còn lại …, gồm A, B"): their list too
+                    count_unit and count_unit.search(doc.text, reach, cue.end())):
                 continue
             listed.extend(here)
             if phrases["partial_cue"].search(doc.text, cue.start(), s.end):

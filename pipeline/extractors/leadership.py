@@ -11,7 +11,7 @@ holder in one of three ways, tried in order:
   trưởng năm N)", a person's unit "ông A, Giám đốc Sở Y, Phó khối").
 
 The receiving side reads the other way: "Y nhận bàn giao ... từ X" (or
-"... do X trao lại"), "ROLE năm N được (hội nghị) giao cho Y", and a
+"... do X trao lại"), "ROLE năm N được (hội nghị) giao cho Y", "ROLE năm N do Y đảm nhận", and a
 receiving clause opening the sentence, "(Sau khi) nhận bàn giao nhiệm vụ
 Khối trưởng năm N từ X, Y sẽ ...", whose subject Y follows the giver.  The
 outgoing holder is also named by replacing words after an election ("bầu Y
@@ -64,6 +64,9 @@ _RECEIVE = re.compile(
     re.IGNORECASE)
 # "Nhiệm vụ Khối trưởng năm N được hội nghị giao cho Y": the role given to Y,
 # the giver (the meeting, the province) not a holder
+# "Cụm phó năm N do Y đảm nhận": the holder after the role
+_HELD_BY = re.compile(r"\s+do\s+(?:(?:đơn\s+vị|cơ\s+quan)\s+)?(?=\S)", re.IGNORECASE)
+_HELD_VERB = re.compile(r"\s+(?:tiếp\s+tục\s+)?(?:đảm\s+nhận|đảm\s+nhiệm|giữ|nắm\s+giữ)\b", re.IGNORECASE)
 _GIVEN_TO = re.compile(r"\s+(?:đã\s+)?được\s+(?:[^,;.]{0,40}?\s+)?(?:giao|trao|bàn\s+giao)\s+(?:lại\s+)?(?=cho\b)",
                        re.IGNORECASE)
 _ELECTION = re.compile(r"\b(?:bầu|suy\s+tôn|chọn|làm|nhận\s+nhiệm\s+vụ|giao\s+làm|phân\s+công|đảm\s+nhận)\b",
@@ -155,6 +158,22 @@ def _replacer(text: str, orgs: list[OrgMention], holder: OrgMention) -> OrgMenti
     if before is None or not _replaced_by().fullmatch(text, before.end, holder.start):
         return None
     return before
+
+
+@lru_cache(maxsize=None)
+def _reelected() -> re.Pattern:
+    """Words saying the holder keeps a role (kind ``reelect``): "X, đơn vị
+    Cụm trưởng năm N, tiếp tục được … tín nhiệm giữ vai trò Cụm trưởng năm
+    N+1" names X far before the second role."""
+    return re.compile(r"(?<![\p{L}\p{M}])" + _cues("reelect") + r"(?![\p{L}\p{M}])", re.IGNORECASE)
+
+
+def _gap_limit(text: str, holder: OrgMention | None, role_start: int) -> int:
+    """How far a role may stand after its holder: 60 characters, twice that
+    when the words between say the holder keeps it."""
+    if holder is not None and _reelected().search(text, holder.end, role_start):
+        return 120
+    return 60
 
 
 def _nearest_before(orgs: list[OrgMention], pos: int, limit_start: int) -> OrgMention | None:
@@ -290,6 +309,12 @@ class Leadership:
                                       "start": s.start + vm.start(), "end": (to.end if to else role_end),
                                       "sentence": i})
                     continue
+                held = _HELD_BY.match(text, role_end, s.end)
+                by = next((o for o in orgs if held and o.start == held.end()
+                           and o.kind not in ("body", "conferrer")), None)
+                if by is not None and _HELD_VERB.match(text, by.end, s.end):
+                    sent_terms.append(_Term(by, role, year, "explicit" if year else "default", True))
+                    continue
                 given = _GIVEN_TO.match(text, role_end, s.end)
                 to = _org_after_cho(text, given.end() if given else role_end, s.end, orgs)
                 if to is not None and given:
@@ -320,7 +345,8 @@ class Leadership:
                     # "Y tiếp nhận Cờ trưởng khối từ X, giữ vai trò Khối trưởng": not X
                     holder = _nearest_before(orgs, _FROM_BEFORE.search(text, s.start, holder.start).start(),
                                              s.start)
-                if holder is None or len(text[holder.end:rm.start()]) > 60:
+                limit = _gap_limit(text, holder, rm.start())
+                if holder is None or len(text[holder.end:rm.start()]) > limit:
                     # "Hai đơn vị Khối phó năm 2020 được chọn là A và B": holders after
                     after = _ROLE_THEN_IS.match(text, role_end, s.end)
                     first = next((o for o in orgs if after and o.start == after.end()
@@ -332,7 +358,7 @@ class Leadership:
                                                 bool(_ELECTION.search(after.group(0)))))
                     continue
                 gap = text[holder.end:rm.start()]
-                if len(gap) > 60 or _GIVING_GAP.search(gap):
+                if len(gap) > limit or _GIVING_GAP.search(gap):
                     continue
                 election = bool(_ELECTION.search(gap)) or bool(
                     _ELECTION.search(text[max(s.start, holder.start - 40):holder.start]))

@@ -342,6 +342,10 @@ def _unit_end(toks: list[Tok], k: int, n: int, stop_at_name: bool,
     not_unit, cont_first, stop_first = (lex.firsts(NOT_UNIT), lex.firsts(CONTINUE),
                                         lex.firsts(UNIT_STOP))
     j = k
+    # a "và" inside an org the org finder read from here is the name's, even
+    # before a lower-case word ("Ban Quản lý dự án … các công trình dân dụng
+    # và công nghiệp thành phố"): its vocabulary knows such names
+    found_end = max((o1 for o0, o1, *_ in known_orgs if k < n and o0 == toks[k].start), default=-1)
     while j < n:
         t = toks[j]
         if t.word:
@@ -364,8 +368,8 @@ def _unit_end(toks: list[Tok], k: int, n: int, stop_at_name: bool,
                     continue
                 if t.key in stop_first and lex.match(toks, j, UNIT_STOP):
                     return j, None
-                if t.key == "và" and not (j + 1 < n and toks[j + 1].cap
-                                          and not lex.match(toks, j + 1, NOT_UNIT)):
+                if t.key == "và" and t.end > found_end and not (j + 1 < n and toks[j + 1].cap
+                                                                and not lex.match(toks, j + 1, NOT_UNIT)):
                     return j, None
                 j += 1
             if _closes(toks, j, n):
