@@ -11,9 +11,10 @@ holder in one of three ways, tried in order:
   trưởng năm N)", a person's unit "ông A, Giám đốc Sở Y, Phó khối").
 
 The receiving side reads the other way: "Y nhận bàn giao ... từ X" (or
-"... do X trao lại"), "ROLE năm N được (hội nghị) giao cho Y", "ROLE năm N do Y đảm nhận", and a
-receiving clause opening the sentence, "(Sau khi) nhận bàn giao nhiệm vụ
-Khối trưởng năm N từ X, Y sẽ ...", whose subject Y follows the giver.  The
+"... do X trao lại"), "ROLE năm N được (hội nghị) giao cho Y", "ROLE năm
+N do Y đảm nhận", and a receiving clause opening the sentence, "(Sau
+khi) nhận bàn giao nhiệm vụ Khối trưởng năm N từ X, Y sẽ ...", whose
+subject Y follows the giver.  The
 outgoing holder is also named by replacing words after an election ("bầu Y
 làm Khối trưởng năm N, thay (cho) / kế nhiệm X") or between the two holders
 ("Y thay (cho) X làm Khối phó"); those words and the receiving and lead-in
@@ -62,11 +63,11 @@ _RECEIVE = re.compile(
     r"|nhiệm\s+vụ\s+(?:(?P<deputy>phó\s+(?:khối|cụm)|(?:khối|cụm)\s+phó)|(?:trưởng\s+(?:khối|cụm)|(?:khối|cụm)\s+trưởng)))"
     r"(?:\s+(?:khối|cụm)\s+thi\s+đua)?(?:\s+năm\s+(?P<year>(?:19|20)\d\d))?\s+(?:từ|do)\s+" + _GIVER_LEAD,
     re.IGNORECASE)
-# "Nhiệm vụ Khối trưởng năm N được hội nghị giao cho Y": the role given to Y,
-# the giver (the meeting, the province) not a holder
 # "Cụm phó năm N do Y đảm nhận": the holder after the role
 _HELD_BY = re.compile(r"\s+do\s+(?:(?:đơn\s+vị|cơ\s+quan)\s+)?(?=\S)", re.IGNORECASE)
 _HELD_VERB = re.compile(r"\s+(?:tiếp\s+tục\s+)?(?:đảm\s+nhận|đảm\s+nhiệm|giữ|nắm\s+giữ)\b", re.IGNORECASE)
+# "Nhiệm vụ Khối trưởng năm N được hội nghị giao cho Y": the role given to Y,
+# the giver (the meeting, the province) not a holder
 _GIVEN_TO = re.compile(r"\s+(?:đã\s+)?được\s+(?:[^,;.]{0,40}?\s+)?(?:giao|trao|bàn\s+giao)\s+(?:lại\s+)?(?=cho\b)",
                        re.IGNORECASE)
 _ELECTION = re.compile(r"\b(?:bầu|suy\s+tôn|chọn|làm|nhận\s+nhiệm\s+vụ|giao\s+làm|phân\s+công|đảm\s+nhận)\b",
