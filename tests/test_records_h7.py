@@ -72,7 +72,20 @@ def test_a_list_in_the_counts_unit_is_a_member_list():
             "Ba xã còn lại thuộc huyện cũ, gồm Mường Cơi, Tân Lang và Huy Hạ.")
     doc = extract(text, components=("orgs", "bloc"))
     got = {r[0] for r in records(doc, "members", "org")}
-    assert {"xã Mường Cơi", "xã Tân Lang", "xã Huy Hạ"} <= got
+    # the second list after its "gồm", the first after a count in the unit opening its sentence
+    assert got == {"xã Tà Xùa", "xã Háng Đồng", "xã Suối Tọ", "xã Phiêng Ban",
+                   "xã Mường Cơi", "xã Tân Lang", "xã Huy Hạ"}
+
+
+def test_only_a_count_in_the_members_unit_opens_a_list():
+    from pipeline.extractors.bloc import _count_in_unit_opening, _count_unit, find_member_count
+
+    doc = extract("Cụm thi đua số 5 gồm bảy xã. Sau đó có thêm việc.", components=("orgs",))
+    unit = _count_unit(doc.text, find_member_count(doc))
+    same, other = "Bốn xã phía Bắc là A, B.", "Ba trường học của A, B."
+    assert _count_in_unit_opening(same, 0, len(same), unit) is not None
+    assert _count_in_unit_opening(other, 0, len(other), unit) is None
+    assert _count_in_unit_opening(same, 0, len(same), None) is None
 
 
 # --- leadership ------------------------------------------------------------------------

@@ -169,6 +169,17 @@ def _count_unit(text: str, count: tuple[int, int, int] | None) -> re.Pattern | N
     return re.compile(r"(?<![\p{L}\p{M}])" + re.escape(unit) + r"(?![\p{L}\p{M}])", re.IGNORECASE) if unit else None
 
 
+_OPENING_SPACE = re.compile(r"\W*")
+
+
+def _count_in_unit_opening(text: str, start: int, end: int, count_unit: re.Pattern | None):
+    """The count opening a sentence when it is in the members' unit, else None."""
+    if count_unit is None:
+        return None
+    m = _phrases()["count"].match(text, _OPENING_SPACE.match(text, start, end).end(), end)
+    return m if m is not None and count_unit.search(text, m.end("n"), m.end()) else None
+
+
 def _clause_subjects(doc: Doc, s_index: int, orgs: list[OrgMention]) -> list[OrgMention]:
     """Orgs that open a clause of sentence ``s_index`` (with their "A, B và C" run)."""
     s = doc.sentences[s_index]
@@ -276,7 +287,12 @@ class Bloc:
             # the search costs several times the casefold and the ``in`` tests
             cue = _may_hold_cue(doc.text[s.start:s.end]) and phrases["list_cue"].search(doc.text, s.start, s.end)
             if not cue:
-                continue
+                # a sentence opening with a count in the members' unit lists
+                # some of them ("Cụm gồm mười một phường. Năm phường … cũ là
+                # A, B, C, D và E.")
+                cue = _count_in_unit_opening(doc.text, s.start, s.end, count_unit)
+                if not cue or sum(o.start >= cue.end() for o in orgs) < 2:
+                    continue
             here = [o for o in orgs if o.start >= cue.start() and o.kind not in NON_MEMBER_KINDS
                     and not _UNDER_BEFORE.search(doc.text, s.start, o.start)]
             if not here:
