@@ -809,12 +809,6 @@ def _list_units() -> tuple[str, ...]:
     return tuple(sorted(units, key=len, reverse=True))
 
 
-def list_units() -> tuple[str, ...]:
-    """The unit words a distributive list's items share, longest first (for
-    the extractors that read what such a list follows)."""
-    return _list_units()
-
-
 @lru_cache(maxsize=None)
 def _owned_units() -> frozenset[str]:
     """Unit words that make a list only after an owner ("Cục THADS 6 tỉnh: A, B";
@@ -827,6 +821,13 @@ def _lower_units() -> frozenset[str]:
     """The list units that are district words: written lower case before each item."""
     _, _, district = _words()
     return frozenset(_list_units()) & {d.lower() for d in district}
+
+
+@lru_cache(maxsize=None)
+def _place_units() -> frozenset[str]:
+    """The list units whose items are places' names: district words and the
+    owned units ("Cục THADS 6 tỉnh: A, B")."""
+    return _lower_units() | _owned_units()
 
 
 def _list_owner(text: str, at: int, start: int) -> int | None:
@@ -847,7 +848,14 @@ def _list_owner(text: str, at: int, start: int) -> int | None:
 
 
 def _units() -> str:
-    return r"(?P<unit>" + "|".join(r"\s+".join(map(stdre.escape, u.split())) for u in _list_units()) + r")"
+    return r"(?P<unit>" + list_unit_words() + r")"
+
+
+def list_unit_words() -> str:
+    """The unit words a distributive list's items share, as one alternation
+    (longest first): for the extractors that read what such a list follows
+    ("cho các phường A, B")."""
+    return "|".join(r"\s+".join(map(stdre.escape, u.split())) for u in _list_units())
 
 
 def _counted_unit() -> str:
@@ -921,21 +929,21 @@ def _distribute_lists(text, start, end, found, province, multi_province, lower=N
     # ``trusted``: the copy was found free of odd characters
     if not _may_distribute(lower) and (trusted or not odd_case_folding().search(lower)):
         return out
-    lower_units = _lower_units() | _owned_units()
+    place_units = _place_units()
     for m in _distributive().finditer(text, start, end):
         unit = _SPACES.sub(" ", m.group("unit").lower())
         # a district word's items are districts ("các huyện A, B": huyện A);
         # with an owner before it, the owner's units there ("Công an các
         # huyện A, B": Công an huyện A, an org, not the district)
         owner = (_list_owner(text, m.start(), start)
-                 if unit in lower_units and m.group(0)[:1] != "U" else None)
+                 if unit in place_units and m.group(0)[:1] != "U" else None)
         lead = m.start() if owner is None else owner
         if owner is not None:
             prefix = f"{tidy(text[owner:m.start()])} {unit}"
         elif unit in _owned_units():
             continue
         else:
-            prefix = unit if unit in lower_units else unit.capitalize()
+            prefix = unit if unit in place_units else unit.capitalize()
         if any(o.start < lead < o.end for o in found):
             continue  # "Liên hiệp các Hội ...": the "các" is inside a name
         stop = _LIST_STOP.search(text, m.end(), end)
@@ -975,7 +983,7 @@ def _distribute_lists(text, start, end, found, province, multi_province, lower=N
             # inside the name ("Lao và bệnh phổi", a lower-case word after it)
             # (a semicolon's item is whole: "và" and commas are its name's)
             cuts = [] if part_re is _SEMI_PART else [c.start() for c in _AND_WITH.finditer(part)]
-            if cuts and unit not in lower_units:
+            if cuts and unit not in place_units:
                 cuts = _cuts_outside_name(prefix, part, cuts)
             item_end = None
             for c in reversed(cuts):
@@ -988,7 +996,7 @@ def _distribute_lists(text, start, end, found, province, multi_province, lower=N
             item = part[:item_end].strip()
             if not item or not item[:1].isupper():
                 break
-            if unit not in lower_units and (part_re is _PART or i == len(parts) - 1):
+            if unit not in place_units and (part_re is _PART or i == len(parts) - 1):
                 # "ba bệnh viện: Nhi, Tâm thần đạt chuẩn": the item ends with its name
                 kept = _read_as_name(prefix, item)
                 if 0 < kept < len(item):
@@ -1006,13 +1014,13 @@ def _distribute_lists(text, start, end, found, province, multi_province, lower=N
                     else:
                         nm = _NAME_RE.match(text, rest_start)
                         if nm:
-                            kept = _read_as_name(prefix, whole_rest) if unit not in lower_units else 0
+                            kept = _read_as_name(prefix, whole_rest) if unit not in place_units else 0
                             items.append((nm.start(), max(nm.end(), rest_start + kept)))
                 break
             i += 1
         # "các hội: Nhà báo, Chữ thập đỏ, Người cao tuổi tỉnh": "tỉnh" is shared
         shared = ""
-        if items and unit not in lower_units:
+        if items and unit not in place_units:
             last = tidy(text[items[-1][0]:items[-1][1]])
             sm = _shared_level().search(_TINH_UY.sub("Tỉnh ủy", last))
             if sm:
@@ -1020,7 +1028,7 @@ def _distribute_lists(text, start, end, found, province, multi_province, lower=N
         made = []
         for a, b in items:
             raw = text[a:b]
-            if unit in lower_units:
+            if unit in place_units:
                 nm = _NAME_RE.match(text, a, b)
                 if nm:
                     b = nm.end()
@@ -1029,7 +1037,7 @@ def _distribute_lists(text, start, end, found, province, multi_province, lower=N
             if shared and not name.endswith(shared):
                 name += shared
             canon = canonical_org(name, province, multi_province)
-            made.append(OrgMention(a, b, canon, "district" if unit in lower_units and owner is None
+            made.append(OrgMention(a, b, canon, "district" if unit in place_units and owner is None
                                   else org_kind(canon)))
         if made:
             lo, hi = made[0].start, made[-1].end

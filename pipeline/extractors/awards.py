@@ -32,7 +32,7 @@ import regex as re
 from ..gazetteers import load_csv
 from ..model import Doc
 from ..normalize import fold, tidy
-from ..orgs import OrgMention, list_units, tolerant
+from ..orgs import OrgMention, list_unit_words, tolerant
 from ..registry import register
 from ..wordscan import WordGate, leading_words, opening_words
 
@@ -228,8 +228,8 @@ _NAMED_AFTER_COUNT = re.compile(r"[^;,.]{0,30}?\b(?:là|gồm)\s*:?\s*", re.IGNO
 def _cho() -> re.Pattern:
     """"cho" before the recipients, with "các" / "lãnh đạo" and a list's unit
     word, whose items the org finder gives without it ("cho các phường A, B")."""
-    units = "|".join(r"\s+".join(map(re.escape, u.split())) for u in list_units())
-    return re.compile(r"[^;]{0,40}?\bcho\s+(?:(?:các|lãnh\s+đạo)\s+(?:(?:" + units + r")\s+(?=\p{Lu}))?)?",
+    return re.compile(r"[^;]{0,40}?\bcho\s+(?:(?:các|lãnh\s+đạo)\s+(?:(?:" + list_unit_words()
+                      + r")\s+(?=\p{Lu}))?)?",
                       re.IGNORECASE)
 
 
